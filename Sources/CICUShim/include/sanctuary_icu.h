@@ -1,0 +1,64 @@
+/// Plain-C surface over system ICU. No ICU type crosses this header, so Swift modules that import
+/// Foundation (which carries its own private ICU) can use it. Strings are UTF-16 code units.
+/// Functions that write into a buffer return the needed length; if it exceeds `cap`, nothing useful
+/// was written and the caller retries with a larger buffer. Negative returns are ICU error codes negated.
+#ifndef SANCTUARY_ICU_H
+#define SANCTUARY_ICU_H
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// NFKC case folding (NFKC_Casefold).
+int32_t sicu_fold(const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap);
+/// NFKC case folding, then removal of combining marks (accents, harakat), recomposed to NFC.
+int32_t sicu_fold_strip(const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap);
+/// Transliterates with an ICU transform id such as "Any-Latin; Latin-ASCII"; one cached instance per thread and id.
+int32_t sicu_transliterate(const char *transform_id, const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap);
+/// Word segmentation (ICU word break rules, dictionary-based for Thai, Lao, Khmer, Burmese, CJK).
+/// Writes up to `cap` [start, end) pairs of word-like segments (letters, numbers, ideographs, kana) into `bounds`.
+/// Returns the number of segments found (may exceed cap).
+int32_t sicu_words(const char *locale, const uint16_t *src, int32_t len, int32_t *bounds, int32_t cap);
+/// BCP 47 canonical form of a language tag ("EN_us" -> "en-US"). Returns length or negative error.
+int32_t sicu_canonical_tag(const char *tag, char *out, int32_t cap);
+/// Adds likely subtags ("pt" -> "pt-Latn-BR"). Returns length or negative error.
+int32_t sicu_maximize_tag(const char *tag, char *out, int32_t cap);
+/// Removes likely subtags ("pt-Latn-BR" -> "pt"). Returns length or negative error.
+int32_t sicu_minimize_tag(const char *tag, char *out, int32_t cap);
+/// CLDR plural category ("one", "few", ...) of `number` in `locale`. Returns length or negative error.
+int32_t sicu_plural_category(const char *locale, double number, char *out, int32_t cap);
+/// ICU script code of a code point (UScriptCode) and its ISO 15924 short name.
+int32_t sicu_script(uint32_t codepoint);
+const char *sicu_script_code_name(int32_t script_code);
+
+/// A MessageFormat argument: a name, and either a number (is_number != 0) or a UTF-16 string.
+typedef struct {
+    const char *name;
+    int32_t is_number;
+    double number;
+    const uint16_t *text;
+    int32_t text_len;
+} sicu_msg_arg;
+
+/// Where a MessageFormat pattern failed to parse.
+typedef struct {
+    int32_t error_code;   ///< ICU error code (0 = ok)
+    int32_t line;         ///< 0-based line in the pattern, -1 if unknown
+    int32_t offset;       ///< offset in that line, -1 if unknown
+    char error_name[64];
+} sicu_msg_error;
+
+/// Parses `pattern` for `locale`; returns 0 when it is valid, else fills `err`.
+/// Writes the names of its top-level and nested arguments, NUL-separated, into `names` (when names_cap > 0).
+int32_t sicu_msg_validate(const char *locale, const uint16_t *pattern, int32_t plen,
+                          char *names, int32_t names_cap, sicu_msg_error *err);
+/// Formats `pattern` with named arguments. Returns output length (may exceed cap) or negative error.
+int32_t sicu_msg_format(const char *locale, const uint16_t *pattern, int32_t plen,
+                        const sicu_msg_arg *args, int32_t argc,
+                        uint16_t *dst, int32_t cap, sicu_msg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
