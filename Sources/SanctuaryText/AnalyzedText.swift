@@ -4,6 +4,8 @@ public struct AnalyzedText: Sendable {
     public let original: String
     /// NFKC case-folded text; keeps accents and letters that tell languages apart (ї, ß, پ).
     public let folded: String
+    /// Words of the folded text, accents kept (for language identification).
+    public let foldedWords: [String]
     /// Words of the folded text with combining marks removed ("educación" → "educacion").
     public let words: [String]
     /// The same words in ASCII Latin letters; equal to `words` when the text is already Latin.
@@ -19,8 +21,10 @@ public struct AnalyzedText: Sendable {
         let clipped = text.count > Self.maxLength ? String(text.prefix(Self.maxLength)) : text
         original = clipped
         folded = TextFolding.fold(clipped)
-        let stripped = TextFolding.foldStrippingMarks(clipped)
-        words = WordSegmenter.words(stripped).map(String.init)
+        foldedWords = WordSegmenter.words(folded).map(String.init)
+        let joined = foldedWords.joined(separator: " ")
+        let hasMarks = joined.unicodeScalars.contains { !$0.isASCII }
+        words = hasMarks ? TextFolding.foldStrippingMarks(joined).split(separator: " ").map(String.init) : foldedWords
         scriptCounts = ScriptDetection.letterCounts(folded)
         let nonLatinLetters = scriptCounts.contains { $0.key != .latin && $0.value > 0 }
         if nonLatinLetters {

@@ -1,0 +1,153 @@
+import Foundation
+import SanctuaryText
+
+/// Tunable decisions of the engine; the defaults are calibrated on the development set.
+public struct EngineSettings: Sendable {
+    /// Language used when nothing else tells (empty message, no prior).
+    public var defaultLanguage = "en"
+    /// Below this probability the model's best guess is not trusted.
+    public var rejectBelow = 0.30
+    /// When rejecting: if the best guess is below this too, or out_of_scope is the runner-up, it is out of scope;
+    /// otherwise the engine asks one clarifying question.
+    public var outOfScopeBelow = 0.18
+    /// An urgent-capable intent this likely (with its cue present, or urgent by itself) wins over a calmer top guess.
+    public var urgentSafetyFloor = 0.12
+    /// Add Latin transliterations of non-Latin examples to the language model.
+    public var transliterationAugmentsLanguageModel = true
+    public init() {}
+}
+
+/// Understands a resident's message: language, intent, confidence and handoff level. Immutable once built,
+/// so one instance serves all threads; a reload builds a new engine and swaps it in whole.
+public struct IntentEngine: Sendable {
+    public let content: Content
+    public let settings: EngineSettings
+    public let languageIdentifier: LanguageIdentifier
+    let intentIDs: [String]
+    let intents: [IntentDefinition]
+    let classifier: SoftmaxClassifier
+    let keywords: [String: [(intent: Int, language: String)]]
+    let patterns: PhraseMatcher<Int>
+    let cues: PhraseMatcher<String>
+    let outOfScopeIndex: Int?
+    let clarifyIndex: Int?
+
+    /// Lints the content and trains the models. Throws `ContentError` when the content has errors.
+    public static func load(intentsDirectory: String, localesDirectory: String, settings: EngineSettings = EngineSettings()) throws -> IntentEngine {
+        let (content, report) = Linter.lint(intentsDirectory: intentsDirectory, localesDirectory: localesDirectory)
+        guard report.isClean else { throw ContentError(diagnostics: report.diagnostics) }
+        return IntentEngine(content: content, settings: settings)
+    }
+
+    /// Trains on content that has already been checked.
+    public init(content: Content, settings: EngineSettings = EngineSettings()) {
+        self.content = content
+        self.settings = settings
+        intents = content.intents
+        intentIDs = intents.map(\.id)
+        outOfScopeIndex = intentIDs.firstIndex(of: IntentCatalog.outOfScope)
+        clarifyIndex = intentIDs.firstIndex(of: IntentCatalog.clarify)
+
+        var languageTraining: [String: [String]] = [:]
+        var examples: [(features: [UInt64], label: Int)] = []
+        var keywords: [String: [(intent: Int, language: String)]] = [:]
+        var patterns = PhraseMatcher<Int>()
+        for (label, intent) in intents.enumerated() {
+            for (locale, list) in intent.examples {
+                let language = LocaleNegotiation.language(of: locale)
+                for text in list {
+                    let analysed = AnalyzedText(text)
+                    examples.append((IntentFeatures.extract(analysed), label))
+                    languageTraining[language, default: []].append(text)
+                    if settings.transliterationAugmentsLanguageModel, analysed.latinWords != analysed.words {
+                        languageTraining[language, default: []].append(analysed.latinWords.joined(separator: " "))
+                    }
+                }
+            }
+            for (locale, words) in intent.keywords {
+                let language = LocaleNegotiation.language(of: locale)
+                for word in words {
+                    let key = AnalyzedText(word).wholeMessageKey
+                    guard !key.isEmpty else { continue }
+                    keywords[key, default: []].append((label, language))
+                    languageTraining[language, default: []].append(word)
+                }
+            }
+            for (_, phrases) in intent.patterns { for p in phrases { patterns.add(p, label) } }
+        }
+        var cues = PhraseMatcher<String>()
+        for (name, perLocale) in content.cues.sets {
+            for (locale, phrases) in perLocale {
+                for p in phrases {
+                    cues.add(p, name)
+                    languageTraining[LocaleNegotiation.language(of: locale), default: []].append(p)
+                }
+            }
+        }
+        self.keywords = keywords
+        self.patterns = patterns
+        self.cues = cues
+        classifier = SoftmaxClassifier(examples: examples, classes: intents.count)
+        var lid = LanguageIdentifier(training: languageTraining, defaultLanguage: settings.defaultLanguage)
+        lid.priorWeight = 1.6
+        languageIdentifier = lid
+    }
+
+    /// The definition of an intent by id.
+    public func intent(_ id: String) -> IntentDefinition? { intents.first { $0.id == id } }
+
+    /// Classifies one message. `languageHint` is the conversation's current language: a short "1" or "ok"
+    /// keeps it, and it breaks ties for keywords shared by several languages ("stop").
+    public func classify(_ text: String, languageHint: String? = nil) -> Classification {
+        let analysed = AnalyzedText(text)
+        let guess = languageIdentifier.identify(analysed, prior: languageHint)
+        guard !analysed.words.isEmpty else {
+            return Classification(lang: guess.language, languageConfidence: guess.confidence, intent: IntentCatalog.clarify,
+                                  confidence: 0, handoff: .none, source: .empty, alternatives: [], cues: [])
+        }
+        if let entries = keywords[analysed.wholeMessageKey] {
+            let hint = languageHint.map(LocaleNegotiation.language(of:))
+            let chosen = entries.first { $0.language == hint } ?? entries.first { $0.language == guess.language } ?? entries[0]
+            let language = entries.contains { $0.language == guess.language } ? guess.language : chosen.language
+            return Classification(lang: language, languageConfidence: guess.confidence, intent: intentIDs[chosen.intent], confidence: 1,
+                                  handoff: intents[chosen.intent].handoff, source: .keyword, alternatives: [], cues: [])
+        }
+        let probabilities = classifier.probabilities(IntentFeatures.extract(analysed))
+        let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
+        let foundCues = Set(cues.matches(in: analysed.words) + (analysed.latinWords != analysed.words ? cues.matches(in: analysed.latinWords) : []))
+        var chosen = ranked[0]
+        var source = Classification.Source.model
+        let patternHits = Set(patterns.matches(in: analysed.words))
+        if let best = patternHits.max(by: { probabilities[$0] < probabilities[$1] }) {
+            chosen = best
+            source = .pattern
+        } else if Double(probabilities[chosen]) < settings.rejectBelow, chosen != outOfScopeIndex {
+            source = .rejected
+            let runnerUpIsOutOfScope = ranked.count > 1 && ranked[1] == outOfScopeIndex
+            if Double(probabilities[chosen]) < settings.outOfScopeBelow || runnerUpIsOutOfScope {
+                chosen = outOfScopeIndex ?? chosen
+            } else {
+                chosen = clarifyIndex ?? chosen
+            }
+        }
+        // Safety first: a plausible urgent reading beats a calmer guess.
+        if level(of: chosen, cues: foundCues) < .urgent,
+           let urgent = ranked.prefix(4).first(where: { Double(probabilities[$0]) >= settings.urgentSafetyFloor && level(of: $0, cues: foundCues) == .urgent }) {
+            chosen = urgent
+            source = .model
+        }
+        let alternatives = ranked.prefix(3).map { Classification.Alternative(intent: intentIDs[$0], confidence: Double(probabilities[$0])) }
+        return Classification(lang: guess.language, languageConfidence: guess.confidence, intent: intentIDs[chosen],
+                              confidence: source == .pattern ? max(0.9, Double(probabilities[chosen])) : Double(probabilities[chosen]),
+                              handoff: level(of: chosen, cues: foundCues), source: source, alternatives: alternatives,
+                              cues: foundCues.sorted())
+    }
+
+    func level(of intent: Int, cues: Set<String>) -> HandoffLevel {
+        var level = intents[intent].handoff
+        for rule in intents[intent].raise where rule.level > level && rule.cueSets.contains(where: cues.contains) {
+            level = rule.level
+        }
+        return level
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import SanctuaryText
+
+/// A language decision with its confidence (0…1).
+public struct LanguageGuess: Sendable, Equatable {
+    /// Primary language subtag ("es").
+    public let language: String
+    public let confidence: Double
+}
+
+/// Identifies the language of short messages: script rules first (Ge'ez → ti; Cyrillic → uk/ru; Arabic script →
+/// ar/fa/ps), then a naive Bayes model over character 1–3-grams and words trained on the locales' own examples.
+public struct LanguageIdentifier: Sendable {
+    /// The scripts each language is written in natively. Latin is possible for all (transliteration, Arabizi).
+    public static let nativeScripts: [String: Script] = [
+        "en": .latin, "de": .latin, "es": .latin, "fr": .latin, "tr": .latin, "pt": .latin,
+        "uk": .cyrillic, "ru": .cyrillic, "ar": .arabic, "fa": .arabic, "ps": .arabic, "ti": .ethiopic,
+        "am": .ethiopic, "ur": .arabic, "ku": .latin, "so": .latin, "sq": .latin, "ro": .latin, "pl": .latin,
+        "bg": .cyrillic, "vi": .latin, "ht": .latin, "it": .latin, "prs": .arabic,
+    ]
+
+    public let languages: [String]
+    private let vocabulary: FeatureVocabulary
+    private let logProbabilities: [Float]   // feature row × language
+    private let unseenLogProbability: [Float]
+    private let defaultLanguage: String
+    /// Weight (in nats, after temperature) given to the conversation's current language.
+    public var priorWeight: Double = 1.6
+
+    /// Trains on labelled texts per language (examples, keywords, cues).
+    public init(training: [String: [String]], defaultLanguage: String) {
+        let languages = training.keys.sorted()
+        self.languages = languages
+        self.defaultLanguage = languages.contains(defaultLanguage) ? defaultLanguage : (languages.first ?? "en")
+        var vocabulary = FeatureVocabulary(expected: 200_000)
+        var counts: [Float] = []
+        var totals = [Float](repeating: 0, count: languages.count)
+        for (l, language) in languages.enumerated() {
+            for text in training[language] ?? [] {
+                let analysed = AnalyzedText(text)
+                for f in Self.features(analysed) {
+                    let row = Int(vocabulary.insert(f))
+                    if row * languages.count >= counts.count {
+                        counts.append(contentsOf: [Float](repeating: 0, count: languages.count * 1024))
+                    }
+                    counts[row * languages.count + l] += 1
+                    totals[l] += 1
+                }
+            }
+        }
+        let alpha: Float = 0.05
+        let v = Float(vocabulary.count)
+        var logs = [Float](repeating: 0, count: vocabulary.count * languages.count)
+        for row in 0..<vocabulary.count {
+            for l in 0..<languages.count {
+                logs[row * languages.count + l] = log((counts[row * languages.count + l] + alpha) / (totals[l] + alpha * v))
+            }
+        }
+        self.vocabulary = vocabulary
+        self.logProbabilities = logs
+        self.unseenLogProbability = totals.map { log(alpha / ($0 + alpha * v)) }
+    }
+
+    /// Character 1–3-grams of each word framed by spaces, plus the word itself; accents are kept (ñ, ß, ı, ї, پ).
+    static func features(_ text: AnalyzedText) -> [UInt64] {
+        var out: [UInt64] = []
+        for w in text.foldedWords where !w.allSatisfy(\.isNumber) {
+            out.append(FeatureHash.word(w))
+            FeatureHash.addCharGrams(w, orders: 1...3, space: 0x4C00, into: &out)
+        }
+        return out
+    }
+
+    /// The candidate languages allowed by the scripts present: a message with Cyrillic, Arabic or Ge'ez letters
+    /// is in a language written in that script, even when it carries German or English words.
+    func candidates(for text: AnalyzedText) -> [Int] {
+        let letters = text.scriptCounts.values.reduce(0, +)
+        let native = text.scriptCounts.filter { $0.key != .latin && $0.key != .other && $0.value >= 2 && Double($0.value) >= 0.2 * Double(letters) }
+        guard !native.isEmpty else { return Array(languages.indices) }
+        let allowed = languages.indices.filter { native[Self.nativeScripts[languages[$0]] ?? .other] != nil }
+        return allowed.isEmpty ? Array(languages.indices) : allowed
+    }
+
+    /// Identifies the language of `text`; `prior` is the conversation's current language, if any.
+    public func identify(_ text: AnalyzedText, prior: String? = nil) -> LanguageGuess {
+        let features = Self.features(text)
+        let priorLanguage = prior.map(LocaleNegotiation.language(of:))
+        guard !features.isEmpty else {
+            let fallback = priorLanguage.flatMap { languages.contains($0) ? $0 : nil } ?? defaultLanguage
+            return LanguageGuess(language: fallback, confidence: 0)
+        }
+        let candidates = candidates(for: text)
+        if candidates.count == 1 { return LanguageGuess(language: languages[candidates[0]], confidence: 0.99) }
+        let n = languages.count
+        var scores = [Double](repeating: 0, count: n)
+        logProbabilities.withUnsafeBufferPointer { table in
+            for f in features {
+                let row = vocabulary.row(f)
+                if row < 0 {
+                    for l in candidates { scores[l] += Double(unseenLogProbability[l]) }
+                } else {
+                    let base = Int(row) * n
+                    for l in candidates { scores[l] += Double(table[base + l]) }
+                }
+            }
+        }
+        // Temperature: log-likelihoods grow with length; scale so confidences stay meaningful.
+        let temperature = max(1.0, Double(features.count).squareRoot())
+        var scaled = candidates.map { (l: $0, s: scores[$0] / temperature) }
+        if let priorLanguage, let p = languages.firstIndex(of: priorLanguage), candidates.contains(p) {
+            scaled = scaled.map { $0.l == p ? (l: $0.l, s: $0.s + priorWeight) : $0 }
+        }
+        let best = scaled.max { $0.s < $1.s }!
+        let sum = scaled.reduce(0.0) { $0 + Foundation.exp($1.s - best.s) }
+        return LanguageGuess(language: languages[best.l], confidence: 1 / sum)
+    }
+}

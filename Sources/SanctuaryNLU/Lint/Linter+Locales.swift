@@ -1,0 +1,73 @@
+import Foundation
+import SanctuaryText
+
+/// Placeholders a deployment fills in; an answer using another name is probably a typo.
+public enum AnswerPlaceholders {
+    public static let known: Set<String> = [
+        "org_name", "hotline", "emergency_number", "legal_help_phone", "crisis_line", "dv_hotline",
+        "rapid_response_phone", "city_id_office", "clinic_program", "school_office", "report_line",
+        "retention_hours", "wait_minutes", "opens_at", "city_name", "services", "language_name",
+    ]
+}
+
+extension Linter {
+    static func checkLocales(_ content: Content, ids: Set<String>, into out: inout [Diagnostic]) {
+        let allAnswerKeys = content.locales.reduce(into: Set<String>()) { $0.formUnion($1.answers.keys) }
+        let dontAsk = compileDontAsk(content, into: &out)
+        for bundle in content.locales {
+            for id in ids.sorted() where bundle.answers[id] == nil {
+                out.append(Diagnostic(.error, file: bundle.file, line: nil, "no answer for intent '\(id)'"))
+            }
+            for key in allAnswerKeys.subtracting(bundle.answers.keys).subtracting(ids).sorted() {
+                out.append(Diagnostic(.error, file: bundle.file, line: nil, "answer '\(key)' exists in another locale but not here"))
+            }
+            for key in Set(bundle.answers.keys).subtracting(ids).sorted() {
+                out.append(Diagnostic(.warning, file: bundle.file, line: bundle.answers[key]?.line, "answer '\(key)' has no intent file"))
+            }
+            for key in LocaleBundle.requiredConversationKeys where bundle.conversation[key] == nil {
+                out.append(Diagnostic(.error, file: bundle.file, line: nil, "missing conversation text '\(key)'"))
+            }
+            let texts = bundle.answers.map { ("answers.\($0.key)", $0.value) } + bundle.conversation.map { ("conversation.\($0.key)", $0.value) }
+            for (key, text) in texts.sorted(by: { $0.0 < $1.0 }) {
+                checkText(text, key: key, bundle: bundle, dontAsk: dontAsk[LocaleNegotiation.language(of: bundle.locale)] ?? [], into: &out)
+            }
+            if dontAsk[LocaleNegotiation.language(of: bundle.locale)] == nil {
+                out.append(Diagnostic(.warning, file: content.dontAskFile ?? "locales/_dont_ask.yaml", line: nil,
+                                      "no don't-ask patterns for '\(bundle.locale)': its answers are not checked"))
+            }
+        }
+    }
+
+    static func checkText(_ text: AnswerText, key: String, bundle: LocaleBundle, dontAsk: [(NSRegularExpression, String)], into out: inout [Diagnostic]) {
+        do {
+            let names = try MessageFormatting.validate(text.pattern, locale: bundle.locale)
+            for name in names.subtracting(AnswerPlaceholders.known).sorted() {
+                out.append(Diagnostic(.warning, file: bundle.file, line: text.line, "\(key): unknown placeholder {\(name)}"))
+            }
+        } catch {
+            let line = (text.line ?? 0) + (error.line ?? 0)
+            out.append(Diagnostic(.error, file: bundle.file, line: line, "\(key): invalid ICU MessageFormat (\(error.name)\(error.offset.map { " at offset \($0)" } ?? ""))"))
+        }
+        let folded = TextFolding.fold(text.pattern)
+        let range = NSRange(folded.startIndex..., in: folded)
+        for (regex, source) in dontAsk where regex.firstMatch(in: folded, range: range) != nil {
+            out.append(Diagnostic(.error, file: bundle.file, line: text.line,
+                "\(key): don't-ask rule: the text asks for status, papers, nationality, birthplace, name or address (matches /\(source)/)"))
+        }
+    }
+
+    static func compileDontAsk(_ content: Content, into out: inout [Diagnostic]) -> [String: [(NSRegularExpression, String)]] {
+        var result: [String: [(NSRegularExpression, String)]] = [:]
+        for (locale, patterns) in content.dontAsk {
+            result[locale] = patterns.compactMap { item in
+                do {
+                    return (try NSRegularExpression(pattern: item.pattern, options: [.caseInsensitive]), item.pattern)
+                } catch {
+                    out.append(Diagnostic(.error, file: content.dontAskFile ?? "locales/_dont_ask.yaml", line: item.line, "invalid regular expression /\(item.pattern)/"))
+                    return nil
+                }
+            }
+        }
+        return result
+    }
+}
