@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sanctuary", targets: ["SanctuaryCLI"]),
+        .executable(name: "sanctuary-bench", targets: ["SanctuaryBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -94,9 +94,74 @@ void collectArgNames(const MessagePattern &pattern, std::set<std::string> &names
     }
 }
 
+int32_t copyOut8(const UnicodeString &s, char *dst, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t needed = 0;
+    u_strToUTF8(dst, cap, &needed, s.getBuffer(), s.length(), &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return needed;
+    if (U_FAILURE(status)) return -status;
+    return needed;
+}
+
+UnicodeString fromUTF8(const char *src, int32_t len) {
+    return UnicodeString::fromUTF8(StringPiece(src, len));
+}
+
 } // namespace
 
 extern "C" {
+
+int32_t sicu_fold8(const char *src, int32_t len, char *dst, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    const Normalizer2 *nfkcCf = Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) return -status;
+    UnicodeString out = nfkcCf->normalize(fromUTF8(src, len), status);
+    if (U_FAILURE(status)) return -status;
+    return copyOut8(out, dst, cap);
+}
+
+int32_t sicu_strip_marks8(const char *src, int32_t len, char *dst, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    const Normalizer2 *nfd = Normalizer2::getNFDInstance(status);
+    const Normalizer2 *nfc = Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return -status;
+    UnicodeString decomposed = nfd->normalize(fromUTF8(src, len), status);
+    if (U_FAILURE(status)) return -status;
+    UnicodeString kept;
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+        i += U16_LENGTH(c);
+    }
+    UnicodeString out = nfc->normalize(kept, status);
+    if (U_FAILURE(status)) return -status;
+    return copyOut8(out, dst, cap);
+}
+
+int32_t sicu_words8(const char *locale, const char *src, int32_t len, char *dst, int32_t cap) {
+    BreakIterator *it = cachedWordBreaker(locale);
+    if (it == nullptr) return -U_INTERNAL_PROGRAM_ERROR;
+    UnicodeString text = fromUTF8(src, len);
+    it->setText(text);
+    UnicodeString joined;
+    int32_t start = it->first();
+    for (int32_t end = it->next(); end != BreakIterator::DONE; start = end, end = it->next()) {
+        if (it->getRuleStatus() == UBRK_WORD_NONE) continue;
+        if (!joined.isEmpty()) joined.append((UChar)0x20);
+        joined.append(text, start, end - start);
+    }
+    UnicodeString empty;
+    it->setText(empty);
+    return copyOut8(joined, dst, cap);
+}
+
+int32_t sicu_transliterate8(const char *transform_id, const char *src, int32_t len, char *dst, int32_t cap) {
+    Transliterator *t = cachedTransliterator(transform_id);
+    if (t == nullptr) return -U_INVALID_ID;
+    UnicodeString text = fromUTF8(src, len);
+    t->transliterate(text);
+    return copyOut8(text, dst, cap);
+}
 
 int32_t sicu_fold(const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap) {
     UErrorCode status = U_ZERO_ERROR;

@@ -9,6 +9,9 @@ func printError(_ text: String) {
 extension ContentOptions {
     /// Loads and trains the engine, or prints the content's errors (file:line) and exits 1.
     func loadEngine() throws -> IntentEngine {
+        if ignoreContentErrors {
+            return IntentEngine(content: ContentLoader.read(intentsDirectory: intents, localesDirectory: locales).content)
+        }
         do {
             return try IntentEngine.load(intentsDirectory: intents, localesDirectory: locales)
         } catch let error as ContentError {

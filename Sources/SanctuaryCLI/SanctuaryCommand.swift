@@ -16,4 +16,6 @@ struct ContentOptions: ParsableArguments {
     var intents = "intents"
     @Option(help: "Directory of locale (answer) files.")
     var locales = "locales"
+    @Flag(help: "Use the content even when lint finds errors (while content is being written; never in production).")
+    var ignoreContentErrors = false
 }

@@ -35,3 +35,31 @@ func withUTF16<R>(_ text: String, _ body: (UnsafePointer<UInt16>, Int32) -> R) -
     if units.isEmpty { units.append(0); return units.withUnsafeBufferPointer { body($0.baseAddress!, 0) } }
     return units.withUnsafeBufferPointer { body($0.baseAddress!, Int32($0.count)) }
 }
+
+/// Calls a UTF-8 → UTF-8 shim function, retrying once with the size it asks for.
+@inline(__always)
+func transformUTF8(_ text: String, _ body: (UnsafePointer<CChar>, Int32, UnsafeMutablePointer<CChar>, Int32) -> Int32) -> String? {
+    var text = text
+    return text.withUTF8 { src in
+        src.withMemoryRebound(to: CChar.self) { csrc in
+            let base = csrc.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            var capacity = max(32, src.count + src.count / 2 + 8)
+            for _ in 0..<2 {
+                var result: String? = nil
+                var needed: Int32 = 0
+                withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
+                    needed = body(base, Int32(src.count), buffer.baseAddress!, Int32(capacity))
+                    if needed >= 0 && Int(needed) <= capacity {
+                        result = buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: Int(needed)) {
+                            String(decoding: UnsafeBufferPointer(start: $0, count: Int(needed)), as: UTF8.self)
+                        }
+                    }
+                }
+                if let result { return result }
+                if needed < 0 { return nil }
+                capacity = Int(needed) + 1
+            }
+            return nil
+        }
+    }
+}

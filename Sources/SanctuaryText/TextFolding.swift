@@ -4,15 +4,16 @@ import CICUShim
 public enum TextFolding {
     /// NFKC case folding: "Straße" → "strasse", full-width "ＡＢＣ" → "abc", ligatures expanded.
     public static func fold(_ text: String) -> String {
-        withUTF16(text) { src, len in
-            withUTF16Output(capacityHint: Int(len) + 8) { sicu_fold(src, len, $0, $1) }
-        } ?? text.lowercased()
+        transformUTF8(text) { sicu_fold8($0, $1, $2, $3) } ?? text.lowercased()
     }
 
     /// Folding plus removal of combining marks, so "educación" and "educacion" match, and Arabic harakat vanish.
     public static func foldStrippingMarks(_ text: String) -> String {
-        withUTF16(text) { src, len in
-            withUTF16Output(capacityHint: Int(len) + 8) { sicu_fold_strip(src, len, $0, $1) }
-        } ?? text.lowercased()
+        stripMarks(fold(text))
+    }
+
+    /// Removes combining marks only (the text is assumed folded already).
+    public static func stripMarks(_ text: String) -> String {
+        transformUTF8(text) { sicu_strip_marks8($0, $1, $2, $3) } ?? text
     }
 }

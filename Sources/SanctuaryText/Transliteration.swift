@@ -7,9 +7,7 @@ public enum Transliteration {
 
     /// Transliterates `text` with an ICU transform id; returns the text unchanged if the id is unknown.
     public static func transliterate(_ text: String, transform: String = anyToASCII) -> String {
-        withUTF16(text) { src, len in
-            withUTF16Output(capacityHint: Int(len) * 2 + 8) { sicu_transliterate(transform, src, len, $0, $1) }
-        } ?? text
+        transformUTF8(text) { sicu_transliterate8(transform, $0, $1, $2, $3) } ?? text
     }
 
     /// ASCII Latin spelling of `text` ("Привіт" → "Privit", "مرحبا" → "mrhba").

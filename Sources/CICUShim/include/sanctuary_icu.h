@@ -20,6 +20,17 @@ int32_t sicu_transliterate(const char *transform_id, const uint16_t *src, int32_
 /// Writes up to `cap` [start, end) pairs of word-like segments (letters, numbers, ideographs, kana) into `bounds`.
 /// Returns the number of segments found (may exceed cap).
 int32_t sicu_words(const char *locale, const uint16_t *src, int32_t len, int32_t *bounds, int32_t cap);
+/// UTF-8 variants for the hot path (Swift strings are UTF-8 inside, so no conversion on the Swift side).
+/// Each writes UTF-8 into `dst` and returns the byte length (may exceed cap), or a negative error.
+/// NFKC case folding.
+int32_t sicu_fold8(const char *src, int32_t len, char *dst, int32_t cap);
+/// Removes combining marks (after NFD), recomposes to NFC.
+int32_t sicu_strip_marks8(const char *src, int32_t len, char *dst, int32_t cap);
+/// The word-like segments of `src` (ICU word break; dictionary-based for Thai, CJK …), joined by single spaces.
+int32_t sicu_words8(const char *locale, const char *src, int32_t len, char *dst, int32_t cap);
+/// Transliterates with an ICU transform id.
+int32_t sicu_transliterate8(const char *transform_id, const char *src, int32_t len, char *dst, int32_t cap);
+
 /// BCP 47 canonical form of a language tag ("EN_us" -> "en-US"). Returns length or negative error.
 int32_t sicu_canonical_tag(const char *tag, char *out, int32_t cap);
 /// Adds likely subtags ("pt" -> "pt-Latn-BR"). Returns length or negative error.

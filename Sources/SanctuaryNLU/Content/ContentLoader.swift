@@ -128,13 +128,21 @@ public enum ContentLoader {
 
     static func readCues(_ node: Node, reader: inout YAMLReader) -> CueSets {
         guard let entries = reader.mapping(node, "cue file") else { return .empty }
-        reader.rejectUnknownKeys(entries, allowed: ["cues"], in: "cue file")
+        reader.rejectUnknownKeys(entries, allowed: ["cues", "always"], in: "cue file")
         guard let sets = reader.mapping(entries.first { $0.key == "cues" }?.value, "cues") else { return .empty }
         var result: [String: [String: [String]]] = [:]
         for set in sets {
             result[set.key] = reader.localizedLists(set.value, "cues.\(set.key)").mapValues { $0.map(\.text) }
         }
-        return CueSets(sets: result)
+        var always: [String: HandoffLevel] = [:]
+        for entry in reader.mapping(entries.first { $0.key == "always" }?.value, "always") ?? [] {
+            guard let raw = reader.string(entry.value, "always.\(entry.key)"), let level = HandoffLevel(rawValue: raw), level > .none else {
+                reader.error(entry.line, "always.\(entry.key) must be handoff or urgent"); continue
+            }
+            if result[entry.key] == nil { reader.error(entry.line, "always refers to unknown cue set '\(entry.key)'") }
+            always[entry.key] = level
+        }
+        return CueSets(sets: result, always: always)
     }
 
     static func readLocale(_ node: Node, path: String, reader: inout YAMLReader) -> LocaleBundle? {

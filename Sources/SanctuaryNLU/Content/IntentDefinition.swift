@@ -29,5 +29,7 @@ public struct IntentDefinition: Sendable {
 public struct CueSets: Sendable {
     /// Cue set name → locale → phrases.
     public let sets: [String: [String: [String]]]
-    public static let empty = CueSets(sets: [:])
+    /// Cue sets that raise every message, whatever its intent (e.g. `danger: urgent`).
+    public let always: [String: HandoffLevel]
+    public static let empty = CueSets(sets: [:], always: [:])
 }

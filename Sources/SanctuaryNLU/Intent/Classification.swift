@@ -36,4 +36,6 @@ public struct Classification: Sendable, Equatable, Codable {
     public let alternatives: [Alternative]
     /// Names of the cue sets found in the message (e.g. `now`).
     public let cues: [String]
+    /// When the message is urgent: the intent whose safety information must come first (often `intent` itself).
+    public let safetyIntent: String?
 }

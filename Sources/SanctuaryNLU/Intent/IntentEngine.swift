@@ -6,12 +6,12 @@ public struct EngineSettings: Sendable {
     /// Language used when nothing else tells (empty message, no prior).
     public var defaultLanguage = "en"
     /// Below this probability the model's best guess is not trusted.
-    public var rejectBelow = 0.30
+    public var rejectBelow = Double(ProcessInfo.processInfo.environment["SANCTUARY_REJECT"] ?? "") ?? 0.30
     /// When rejecting: if the best guess is below this too, or out_of_scope is the runner-up, it is out of scope;
     /// otherwise the engine asks one clarifying question.
-    public var outOfScopeBelow = 0.18
-    /// An urgent-capable intent this likely (with its cue present, or urgent by itself) wins over a calmer top guess.
-    public var urgentSafetyFloor = 0.12
+    public var outOfScopeBelow = Double(ProcessInfo.processInfo.environment["SANCTUARY_OOS"] ?? "") ?? 0.18
+    /// An urgent reading this likely (its cue present, or urgent by itself) makes the message urgent.
+    public var urgentSafetyFloor = Double(ProcessInfo.processInfo.environment["SANCTUARY_URGENT"] ?? "") ?? 0.15
     /// Add Latin transliterations of non-Latin examples to the language model.
     public var transliterationAugmentsLanguageModel = true
     public init() {}
@@ -48,7 +48,7 @@ public struct IntentEngine: Sendable {
         outOfScopeIndex = intentIDs.firstIndex(of: IntentCatalog.outOfScope)
         clarifyIndex = intentIDs.firstIndex(of: IntentCatalog.clarify)
 
-        var languageTraining: [String: [String]] = [:]
+        var languageTraining: [String: [AnalyzedText]] = [:]
         var examples: [(features: [UInt64], label: Int)] = []
         var keywords: [String: [(intent: Int, language: String)]] = [:]
         var patterns = PhraseMatcher<Int>()
@@ -58,9 +58,9 @@ public struct IntentEngine: Sendable {
                 for text in list {
                     let analysed = AnalyzedText(text)
                     examples.append((IntentFeatures.extract(analysed), label))
-                    languageTraining[language, default: []].append(text)
+                    languageTraining[language, default: []].append(analysed)
                     if settings.transliterationAugmentsLanguageModel, analysed.latinWords != analysed.words {
-                        languageTraining[language, default: []].append(analysed.latinWords.joined(separator: " "))
+                        languageTraining[language, default: []].append(AnalyzedText(analysed.latinWords.joined(separator: " ")))
                     }
                 }
             }
@@ -70,7 +70,7 @@ public struct IntentEngine: Sendable {
                     let key = AnalyzedText(word).wholeMessageKey
                     guard !key.isEmpty else { continue }
                     keywords[key, default: []].append((label, language))
-                    languageTraining[language, default: []].append(word)
+                    languageTraining[language, default: []].append(AnalyzedText(word))
                 }
             }
             for (_, phrases) in intent.patterns { for p in phrases { patterns.add(p, label) } }
@@ -80,7 +80,7 @@ public struct IntentEngine: Sendable {
             for (locale, phrases) in perLocale {
                 for p in phrases {
                     cues.add(p, name)
-                    languageTraining[LocaleNegotiation.language(of: locale), default: []].append(p)
+                    languageTraining[LocaleNegotiation.language(of: locale), default: []].append(AnalyzedText(p))
                 }
             }
         }
@@ -88,7 +88,7 @@ public struct IntentEngine: Sendable {
         self.patterns = patterns
         self.cues = cues
         classifier = SoftmaxClassifier(examples: examples, classes: intents.count)
-        var lid = LanguageIdentifier(training: languageTraining, defaultLanguage: settings.defaultLanguage)
+        var lid = LanguageIdentifier(analysed: languageTraining, defaultLanguage: settings.defaultLanguage)
         lid.priorWeight = 1.6
         languageIdentifier = lid
     }
@@ -103,14 +103,15 @@ public struct IntentEngine: Sendable {
         let guess = languageIdentifier.identify(analysed, prior: languageHint)
         guard !analysed.words.isEmpty else {
             return Classification(lang: guess.language, languageConfidence: guess.confidence, intent: IntentCatalog.clarify,
-                                  confidence: 0, handoff: .none, source: .empty, alternatives: [], cues: [])
+                                  confidence: 0, handoff: .none, source: .empty, alternatives: [], cues: [], safetyIntent: nil)
         }
         if let entries = keywords[analysed.wholeMessageKey] {
             let hint = languageHint.map(LocaleNegotiation.language(of:))
             let chosen = entries.first { $0.language == hint } ?? entries.first { $0.language == guess.language } ?? entries[0]
             let language = entries.contains { $0.language == guess.language } ? guess.language : chosen.language
             return Classification(lang: language, languageConfidence: guess.confidence, intent: intentIDs[chosen.intent], confidence: 1,
-                                  handoff: intents[chosen.intent].handoff, source: .keyword, alternatives: [], cues: [])
+                                  handoff: intents[chosen.intent].handoff, source: .keyword, alternatives: [], cues: [],
+                                  safetyIntent: intents[chosen.intent].handoff == .urgent ? intentIDs[chosen.intent] : nil)
         }
         let probabilities = classifier.probabilities(IntentFeatures.extract(analysed))
         let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
@@ -130,17 +131,28 @@ public struct IntentEngine: Sendable {
                 chosen = clarifyIndex ?? chosen
             }
         }
-        // Safety first: a plausible urgent reading beats a calmer guess.
-        if level(of: chosen, cues: foundCues) < .urgent,
-           let urgent = ranked.prefix(4).first(where: { Double(probabilities[$0]) >= settings.urgentSafetyFloor && level(of: $0, cues: foundCues) == .urgent }) {
-            chosen = urgent
-            source = .model
+        // Safety first: a plausible urgent reading (its cue present, or urgent by itself) makes the message urgent.
+        // The intent stays the best guess unless the model was unsure; `safetyIntent` names the urgent reading.
+        var handoff = level(of: chosen, cues: foundCues)
+        var safetyIntent: Int? = handoff == .urgent ? chosen : nil
+        // Cue sets that raise any message ("he has a knife", "not breathing"), whatever the intent.
+        for (set, raised) in content.cues.always where raised > handoff && foundCues.contains(set) {
+            handoff = raised
+            if raised == .urgent {
+                safetyIntent = ranked.prefix(5).first { intents[$0].handoff == .urgent || intents[$0].raise.contains { $0.level == .urgent } } ?? chosen
+            }
+        }
+        if handoff < .urgent,
+           let urgent = ranked.prefix(3).first(where: { Double(probabilities[$0]) >= settings.urgentSafetyFloor && level(of: $0, cues: foundCues) == .urgent }) {
+            handoff = .urgent
+            safetyIntent = urgent
+            if source == .rejected { chosen = urgent; source = .model }
         }
         let alternatives = ranked.prefix(3).map { Classification.Alternative(intent: intentIDs[$0], confidence: Double(probabilities[$0])) }
         return Classification(lang: guess.language, languageConfidence: guess.confidence, intent: intentIDs[chosen],
                               confidence: source == .pattern ? max(0.9, Double(probabilities[chosen])) : Double(probabilities[chosen]),
-                              handoff: level(of: chosen, cues: foundCues), source: source, alternatives: alternatives,
-                              cues: foundCues.sorted())
+                              handoff: handoff, source: source, alternatives: alternatives,
+                              cues: foundCues.sorted(), safetyIntent: safetyIntent.map { intentIDs[$0] })
     }
 
     func level(of intent: Int, cues: Set<String>) -> HandoffLevel {

@@ -1,61 +1,81 @@
 import Foundation
 
-/// Multinomial logistic regression over sparse binary features, trained by SGD at load time.
+/// Multinomial logistic regression over sparse TF-IDF-weighted features, trained by SGD at load time.
+/// Classes are padded to a multiple of 8 so each feature's weights are a few SIMD vectors.
 /// Deterministic: the same examples give the same model.
 struct SoftmaxClassifier: Sendable {
-    /// Training hyper-parameters.
+    /// Training hyper-parameters (chosen on the development set).
     struct Settings: Sendable {
-        var epochs = 6
-        var learningRate: Float = 0.6
+        var epochs = 8
+        var learningRate: Float = 5
         var seed: UInt64 = 0x5A4C_7E11
     }
 
+    typealias Lane = SIMD8<Float>
     let classes: Int
+    private let lanes: Int                 // SIMD vectors per feature row
     private let vocabulary: FeatureVocabulary
-    private let weights: [Float]   // row-major: feature row × class
-    private let bias: [Float]
+    private let weights: [Lane]            // feature row × lanes
+    private let bias: [Lane]
+    private let idf: [Float]
 
     /// Trains on examples given as feature lists with a class index each.
     init(examples: [(features: [UInt64], label: Int)], classes: Int, settings: Settings = Settings()) {
         self.classes = classes
+        let lanes = (classes + 7) / 8
+        self.lanes = lanes
         var vocabulary = FeatureVocabulary(expected: examples.count * 40)
         var offsets: [Int] = [0]
         var indices: [Int32] = []
-        var labels: [Int] = []
         for example in examples {
             var rows = example.features.map { vocabulary.insert($0) }
             rows.sort()
             var last: Int32 = -1
             for r in rows where r != last { indices.append(r); last = r }
             offsets.append(indices.count)
-            labels.append(example.label)
         }
         self.vocabulary = vocabulary
-        var weights = [Float](repeating: 0, count: vocabulary.count * classes)
-        var bias = [Float](repeating: 0, count: classes)
+        var documentFrequency = [Float](repeating: 0, count: vocabulary.count)
+        for r in indices { documentFrequency[Int(r)] += 1 }
+        let n = Float(examples.count)
+        let idf = documentFrequency.map { Foundation.log((n + 1) / ($0 + 1)) + 1 }
+        var values = [Float](repeating: 0, count: indices.count)
+        for e in 0..<examples.count {
+            let range = offsets[e]..<offsets[e + 1]
+            let norm = range.reduce(Float(0)) { $0 + idf[Int(indices[$1])] * idf[Int(indices[$1])] }.squareRoot()
+            for i in range { values[i] = idf[Int(indices[i])] / max(norm, 1e-6) }
+        }
+        self.idf = idf
+        let mask = Self.paddingMask(classes: classes, lanes: lanes)
+        var weights = [Lane](repeating: .zero, count: vocabulary.count * lanes)
+        var bias = [Lane](repeating: .zero, count: lanes)
+        var scores = [Lane](repeating: .zero, count: lanes)
         var order = Array(0..<examples.count)
         var rng = SplitMix(seed: settings.seed)
-        var scores = [Float](repeating: 0, count: classes)
+        let labels = examples.map(\.label)
         weights.withUnsafeMutableBufferPointer { w in
             bias.withUnsafeMutableBufferPointer { b in
                 scores.withUnsafeMutableBufferPointer { s in
-                    indices.withUnsafeBufferPointer { idx in
-                        for epoch in 0..<settings.epochs {
-                            rng.shuffle(&order)
-                            let lr = settings.learningRate / Float(1 + epoch)
-                            for e in order {
-                                let start = offsets[e], end = offsets[e + 1]
-                                guard end > start else { continue }
-                                let value = 1 / Float(end - start).squareRoot()
-                                Self.score(w, b, idx, start, end, value, classes, s)
-                                Self.softmaxInPlace(s, classes)
-                                s[labels[e]] -= 1
-                                for i in start..<end {
-                                    let base = Int(idx[i]) * classes
-                                    for c in 0..<classes { w[base + c] -= lr * s[c] * value }
-                                }
-                                for c in 0..<classes { b[c] -= lr * 0.1 * s[c] }
+                    for epoch in 0..<settings.epochs {
+                        rng.shuffle(&order)
+                        let lr = settings.learningRate / Float(1 + epoch)
+                        for e in order {
+                            let start = offsets[e], end = offsets[e + 1]
+                            guard end > start else { continue }
+                            for k in 0..<lanes { s[k] = b[k] }
+                            for i in start..<end {
+                                let base = Int(indices[i]) * lanes
+                                let v = values[i]
+                                for k in 0..<lanes { s[k] += w[base + k] * v }
                             }
+                            Self.softmax(s, mask: mask)
+                            s[labels[e] / 8][labels[e] % 8] -= 1
+                            for i in start..<end {
+                                let base = Int(indices[i]) * lanes
+                                let step = lr * values[i]
+                                for k in 0..<lanes { w[base + k] -= s[k] * step }
+                            }
+                            for k in 0..<lanes { b[k] -= s[k] * (lr * 0.1) }
                         }
                     }
                 }
@@ -65,62 +85,62 @@ struct SoftmaxClassifier: Sendable {
         self.bias = bias
     }
 
-    /// Class probabilities for a message's features (unseen features are ignored).
+    /// Class probabilities for a message's features (features never seen in training are ignored).
     func probabilities(_ features: [UInt64]) -> [Float] {
         var sorted = features
         sorted.sort()
-        var unique: [Int32] = []
-        unique.reserveCapacity(sorted.count)
-        var distinct = 0
+        var rows: [Int32] = []
+        rows.reserveCapacity(sorted.count)
         var previous: UInt64? = nil
         for f in sorted where f != previous {
             previous = f
-            distinct += 1
             let r = vocabulary.row(f)
-            if r >= 0 { unique.append(r) }
+            if r >= 0 { rows.append(r) }
         }
-        var scores = [Float](repeating: 0, count: classes)
-        // Normalise by all distinct features, seen or not: a message of mostly unknown words gets flatter scores.
-        let value = distinct == 0 ? 0 : 1 / Float(distinct).squareRoot()
+        var norm: Float = 0
+        for r in rows { norm += idf[Int(r)] * idf[Int(r)] }
+        norm = norm > 0 ? 1 / norm.squareRoot() : 0
+        var scores = bias
         weights.withUnsafeBufferPointer { w in
-            bias.withUnsafeBufferPointer { b in
-                scores.withUnsafeMutableBufferPointer { s in
-                    unique.withUnsafeBufferPointer { idx in
-                        Self.score(w, b, idx, 0, idx.count, value, classes, s)
-                        Self.softmaxInPlace(s, classes)
-                    }
+            scores.withUnsafeMutableBufferPointer { s in
+                for r in rows {
+                    let base = Int(r) * lanes
+                    let v = idf[Int(r)] * norm
+                    for k in 0..<lanes { s[k] += w[base + k] * v }
                 }
+                Self.softmax(s, mask: Self.paddingMask(classes: classes, lanes: lanes))
             }
         }
-        return scores
+        var result = [Float](repeating: 0, count: classes)
+        for c in 0..<classes { result[c] = scores[c / 8][c % 8] }
+        return result
     }
 
     /// Number of distinct features the model knows.
     var featureCount: Int { vocabulary.count }
 
-    @inline(__always)
-    private static func score(_ w: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>, _ idx: UnsafeBufferPointer<Int32>,
-                              _ start: Int, _ end: Int, _ value: Float, _ classes: Int, _ s: UnsafeMutableBufferPointer<Float>) {
-        for c in 0..<classes { s[c] = b[c] }
-        for i in start..<end {
-            let base = Int(idx[i]) * classes
-            for c in 0..<classes { s[c] += w[base + c] * value }
-        }
+    /// Marks the padding lanes of the last vector, which must get probability 0.
+    private static func paddingMask(classes: Int, lanes: Int) -> Lane {
+        var mask = Lane(repeating: 0)
+        for i in 0..<8 where (lanes - 1) * 8 + i >= classes { mask[i] = -.infinity }
+        return mask
     }
 
     @inline(__always)
-    private static func score(_ w: UnsafeMutableBufferPointer<Float>, _ b: UnsafeMutableBufferPointer<Float>, _ idx: UnsafeBufferPointer<Int32>,
-                              _ start: Int, _ end: Int, _ value: Float, _ classes: Int, _ s: UnsafeMutableBufferPointer<Float>) {
-        score(UnsafeBufferPointer(w), UnsafeBufferPointer(b), idx, start, end, value, classes, s)
-    }
-
-    @inline(__always)
-    private static func softmaxInPlace(_ s: UnsafeMutableBufferPointer<Float>, _ classes: Int) {
+    private static func softmax(_ s: UnsafeMutableBufferPointer<Lane>, mask: Lane) {
+        let lanes = s.count
+        s[lanes - 1] += mask
         var maximum = -Float.infinity
-        for c in 0..<classes where s[c] > maximum { maximum = s[c] }
+        for k in 0..<lanes { maximum = max(maximum, s[k].max()) }
         var sum: Float = 0
-        for c in 0..<classes { s[c] = expf(s[c] - maximum); sum += s[c] }
-        for c in 0..<classes { s[c] /= sum }
+        for k in 0..<lanes {
+            var v = s[k]
+            for j in 0..<8 { v[j] = Foundation.exp(v[j] - maximum) }
+            s[k] = v
+            sum += v.sum()
+        }
+        let inverse = 1 / sum
+        for k in 0..<lanes { s[k] *= inverse }
     }
 }
 
@@ -143,5 +163,3 @@ struct SplitMix {
         }
     }
 }
-
-@inline(__always) func expf(_ x: Float) -> Float { Float(exp(Double(x))) }

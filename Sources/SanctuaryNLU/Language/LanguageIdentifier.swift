@@ -29,6 +29,11 @@ public struct LanguageIdentifier: Sendable {
 
     /// Trains on labelled texts per language (examples, keywords, cues).
     public init(training: [String: [String]], defaultLanguage: String) {
+        self.init(analysed: training.mapValues { $0.map(AnalyzedText.init) }, defaultLanguage: defaultLanguage)
+    }
+
+    /// Trains on texts already analysed (the engine analyses each example once for both models).
+    public init(analysed training: [String: [AnalyzedText]], defaultLanguage: String) {
         let languages = training.keys.sorted()
         self.languages = languages
         self.defaultLanguage = languages.contains(defaultLanguage) ? defaultLanguage : (languages.first ?? "en")
@@ -36,8 +41,7 @@ public struct LanguageIdentifier: Sendable {
         var counts: [Float] = []
         var totals = [Float](repeating: 0, count: languages.count)
         for (l, language) in languages.enumerated() {
-            for text in training[language] ?? [] {
-                let analysed = AnalyzedText(text)
+            for analysed in training[language] ?? [] {
                 for f in Self.features(analysed) {
                     let row = Int(vocabulary.insert(f))
                     if row * languages.count >= counts.count {
@@ -74,10 +78,10 @@ public struct LanguageIdentifier: Sendable {
     /// The candidate languages allowed by the scripts present: a message with Cyrillic, Arabic or Ge'ez letters
     /// is in a language written in that script, even when it carries German or English words.
     func candidates(for text: AnalyzedText) -> [Int] {
-        let letters = text.scriptCounts.values.reduce(0, +)
-        let native = text.scriptCounts.filter { $0.key != .latin && $0.key != .other && $0.value >= 2 && Double($0.value) >= 0.2 * Double(letters) }
+        let letters = text.scriptCounts.total
+        let native = Set(text.scriptCounts.nonZero.filter { $0.script != .latin && $0.script != .other && $0.count >= 2 && Double($0.count) >= 0.2 * Double(letters) }.map(\.script))
         guard !native.isEmpty else { return Array(languages.indices) }
-        let allowed = languages.indices.filter { native[Self.nativeScripts[languages[$0]] ?? .other] != nil }
+        let allowed = languages.indices.filter { native.contains(Self.nativeScripts[languages[$0]] ?? .other) }
         return allowed.isEmpty ? Array(languages.indices) : allowed
     }
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The test command: lint the content, run the Swift tests, and hold the engine to its accuracy targets
+# on the held-out development set (eval/dev). Exit status is non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build --product sanctuary
+bin=$(swift build --show-bin-path)/sanctuary
+echo "== sanctuary lint"
+"$bin" lint
+echo "== swift test"
+swift test --disable-xctest
+echo "== sanctuary eval (development set, not in the training examples)"
+"$bin" eval eval/dev --min-intent-accuracy 0.90 --min-language-accuracy 0.97 \
+  --min-urgent-recall 0.98 --max-out-of-scope-escalation 0.02
