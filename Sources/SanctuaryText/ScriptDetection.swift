@@ -23,6 +23,9 @@ public struct ScriptCounts: Sendable, Equatable {
         }
     }
 
+    /// Counts from the shim's script slots (same order as `Script.allCases`).
+    init(slots: [Int]) { counts = slots }
+
     /// Counts an all-ASCII text: only Latin letters are possible.
     public init(asciiText: String) {
         counts[0] = asciiText.utf8.reduce(0) { ($1 | 0x20) >= 0x61 && ($1 | 0x20) <= 0x7A ? $0 + 1 : $0 }

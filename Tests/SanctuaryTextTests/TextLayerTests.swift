@@ -16,7 +16,7 @@ struct TextLayerTests {
     }
 
     @Test func segmentsWordsIncludingDictionaryScripts() {
-        #expect(WordSegmenter.words("hola, ¿qué tal? 911!").map(String.init) == ["hola", "qué", "tal", "911"])
+        #expect(WordSegmenter.words("hola, ¿qué tal? 911!") == ["hola", "qué", "tal", "911"])
         // Thai has no spaces between words: ICU's dictionary splits it.
         #expect(WordSegmenter.words("สวัสดีครับ").count == 2)
         #expect(WordSegmenter.words("").isEmpty)
@@ -80,5 +80,38 @@ struct TextLayerTests {
         let cyr = AnalyzedText("Привіт, допоможіть!")
         #expect(cyr.words == ["привіт", "допоможіть"])
         #expect(cyr.latinWords.first == "privit")
+    }
+}
+
+@Suite("Message analysis")
+struct AnalyzedTextTests {
+    @Test func keepsApostrophesInsideWordsAndSplitsOnPunctuation() {
+        #expect(AnalyzedText("Don't open! l’avocat, j'ai...").foldedWords == ["don't", "open", "l’avocat", "j'ai"])
+        #expect(AnalyzedText("wi-fi/3andi").words == ["wi", "fi", "3andi"])
+    }
+
+    @Test func foldsAndStripsMarksPerWord() {
+        let a = AnalyzedText("¿Dónde está la CLÍNICA?")
+        #expect(a.foldedWords == ["dónde", "está", "la", "clínica"])
+        #expect(a.words == ["donde", "esta", "la", "clinica"])
+        #expect(a.latinWords == a.words)
+    }
+
+    @Test func persianJoinersStayInsideWordsAndVanishForMatching() {
+        let a = AnalyzedText("من می‌خواهم")
+        #expect(a.foldedWords.count == 2)
+        #expect(a.words == ["من", "میخواهم"])
+        #expect(a.scriptCounts[.arabic] == 9)
+    }
+
+    @Test func thaiUsesTheDictionaryBreakIterator() {
+        #expect(AnalyzedText("สวัสดีครับ").words.count == 2)
+    }
+
+    @Test func countsLettersPerScriptIgnoringDigitsAndEmoji() {
+        let a = AnalyzedText("Ausländerbehörde лист 123 🙏")
+        #expect(a.scriptCounts[.latin] == 16)
+        #expect(a.scriptCounts[.cyrillic] == 4)
+        #expect(a.latinWords == ["auslanderbehorde", "list", "123"])
     }
 }

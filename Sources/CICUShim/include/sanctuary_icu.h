@@ -31,6 +31,18 @@ int32_t sicu_words8(const char *locale, const char *src, int32_t len, char *dst,
 /// Transliterates with an ICU transform id.
 int32_t sicu_transliterate8(const char *transform_id, const char *src, int32_t len, char *dst, int32_t cap);
 
+/// Number of script slots in `sicu_analyze8`'s counts: Latn Cyrl Arab Ethi Grek Hebr Hani Deva Thai Armn Geor Hang other.
+#define SICU_SCRIPT_SLOTS 13
+
+/// The whole per-message analysis in one call: NFKC case folding, word segmentation (UAX #29 word rules for
+/// space-delimited scripts, ICU's dictionary break iterator when Thai, Lao, Khmer, Myanmar or CJK is present),
+/// removal of combining marks, and letter counts per script.
+/// Writes the folded words joined by spaces into `folded` and the mark-free words into `stripped`;
+/// `lengths[0]`, `lengths[1]` receive the byte lengths needed. Returns 0, 1 if a buffer was too small, or a
+/// negative error.
+int32_t sicu_analyze8(const char *src, int32_t len, char *folded, int32_t folded_cap, char *stripped,
+                      int32_t stripped_cap, int32_t *lengths, int32_t *script_counts);
+
 /// BCP 47 canonical form of a language tag ("EN_us" -> "en-US"). Returns length or negative error.
 int32_t sicu_canonical_tag(const char *tag, char *out, int32_t cap);
 /// Adds likely subtags ("pt" -> "pt-Latn-BR"). Returns length or negative error.

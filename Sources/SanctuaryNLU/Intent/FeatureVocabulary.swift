@@ -27,6 +27,11 @@ struct FeatureVocabulary: Sendable {
         return rows[slot]
     }
 
+    /// Every (feature, row) pair, in no particular order.
+    var entries: [(key: UInt64, row: Int32)] {
+        zip(keys, rows).filter { $0.1 >= 0 }.map { (key: $0.0, row: $0.1) }
+    }
+
     /// The row of `key`, or -1 when the feature was never seen in training.
     @inline(__always)
     func row(_ key: UInt64) -> Int32 {

@@ -9,6 +9,7 @@ struct SoftmaxClassifier: Sendable {
         var epochs = 8
         var learningRate: Float = 5
         var seed: UInt64 = 0x5A4C_7E11
+        var minimumDocumentFrequency: Int32 = Int32(ProcessInfo.processInfo.environment["X_MINDF"] ?? "") ?? 2
     }
 
     typealias Lane = SIMD8<Float>
@@ -24,14 +25,35 @@ struct SoftmaxClassifier: Sendable {
         self.classes = classes
         let lanes = (classes + 7) / 8
         self.lanes = lanes
-        var vocabulary = FeatureVocabulary(expected: examples.count * 40)
+        // Keep features seen in at least `minimumDocumentFrequency` examples: rarer ones are noise, and a
+        // smaller table keeps classification in cache.
+        var all = FeatureVocabulary(expected: examples.count * 40)
+        var frequency: [Int32] = []
+        var perExample: [[Int32]] = []
+        perExample.reserveCapacity(examples.count)
+        for example in examples {
+            var rows = example.features.map { all.insert($0) }
+            rows.sort()
+            var unique: [Int32] = []
+            var last: Int32 = -1
+            for r in rows where r != last { unique.append(r); last = r }
+            for r in unique {
+                if Int(r) >= frequency.count { frequency.append(contentsOf: repeatElement(0, count: Int(r) - frequency.count + 1)) }
+                frequency[Int(r)] += 1
+            }
+            perExample.append(unique)
+        }
+        var vocabulary = FeatureVocabulary(expected: frequency.count / 2)
+        var remap = [Int32](repeating: -1, count: frequency.count)
+        for (key, row) in all.entries where frequency[Int(row)] >= settings.minimumDocumentFrequency {
+            remap[Int(row)] = vocabulary.insert(key)
+        }
         var offsets: [Int] = [0]
         var indices: [Int32] = []
-        for example in examples {
-            var rows = example.features.map { vocabulary.insert($0) }
-            rows.sort()
-            var last: Int32 = -1
-            for r in rows where r != last { indices.append(r); last = r }
+        for rows in perExample {
+            var mapped = rows.compactMap { remap[Int($0)] >= 0 ? remap[Int($0)] : nil }
+            mapped.sort()
+            indices.append(contentsOf: mapped)
             offsets.append(indices.count)
         }
         self.vocabulary = vocabulary

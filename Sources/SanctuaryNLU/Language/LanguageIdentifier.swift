@@ -9,7 +9,7 @@ public struct LanguageGuess: Sendable, Equatable {
 }
 
 /// Identifies the language of short messages: script rules first (Ge'ez → ti; Cyrillic → uk/ru; Arabic script →
-/// ar/fa/ps), then a naive Bayes model over character 1–3-grams and words trained on the locales' own examples.
+/// ar/fa/ps), then a naive Bayes model over character 2–4-grams and words trained on the locales' own examples.
 public struct LanguageIdentifier: Sendable {
     /// The scripts each language is written in natively. Latin is possible for all (transliteration, Arabizi).
     public static let nativeScripts: [String: Script] = [
@@ -52,7 +52,7 @@ public struct LanguageIdentifier: Sendable {
                 }
             }
         }
-        let alpha: Float = 0.05
+        let alpha: Float = 0.1
         let v = Float(vocabulary.count)
         var logs = [Float](repeating: 0, count: vocabulary.count * languages.count)
         for row in 0..<vocabulary.count {
@@ -65,12 +65,14 @@ public struct LanguageIdentifier: Sendable {
         self.unseenLogProbability = totals.map { log(alpha / ($0 + alpha * v)) }
     }
 
-    /// Character 1–3-grams of each word framed by spaces, plus the word itself; accents are kept (ñ, ß, ı, ї, پ).
+    /// Character 2–4-grams of each word framed by boundary marks, plus the word itself (weighted ×3); accents are kept (ñ, ß, ı, ї, پ).
     static func features(_ text: AnalyzedText) -> [UInt64] {
         var out: [UInt64] = []
         for w in text.foldedWords where !w.allSatisfy(\.isNumber) {
-            out.append(FeatureHash.word(w))
-            FeatureHash.addCharGrams(w, orders: 1...3, space: 0x4C00, into: &out)
+            // Whole words count three times: "mikham" or "nadaram" say Persian more surely than their letters do.
+            let wh = FeatureHash.word(w)
+            out.append(wh); out.append(wh); out.append(wh)
+            FeatureHash.addCharGrams(w, orders: 2...4, space: 0x4C00, into: &out)
         }
         return out
     }
@@ -119,3 +121,4 @@ public struct LanguageIdentifier: Sendable {
         return LanguageGuess(language: languages[best.l], confidence: 1 / sum)
     }
 }
+
