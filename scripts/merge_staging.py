@@ -52,6 +52,15 @@ META = {  # id: (category, handoff, raise rules [(to, [cue sets])], keyword list
     "feedback": ("control", "none", [], None),
 }
 
+import re, unicodedata
+
+def norm(s):
+    """Roughly the linter's normalisation: case folding, no accents, words only."""
+    s = unicodedata.normalize("NFKC", str(s)).casefold()
+    s = "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+    s = s.replace("\u200c", "").replace("\u200d", "")
+    return " ".join(re.findall(r"[\w]+(?:['’][\w]+)*", s))
+
 def q(s):
     return json.dumps(str(s), ensure_ascii=False)
 
@@ -62,6 +71,11 @@ def main(root):
         if os.path.exists(p):
             staged[lang] = yaml.safe_load(open(p, encoding="utf-8"))
     os.makedirs(os.path.join(root, "intents"), exist_ok=True)
+    owner = {}  # (lang, normalised example) -> first intent that has it
+    for iid in META:
+        for lang, data in staged.items():
+            for e in (data.get("examples") or {}).get(iid) or []:
+                owner.setdefault((lang, norm(e)), iid)
     for iid, (cat, level, rules, kw) in META.items():
         lines = [f"id: {iid}", f"category: {cat}", f"handoff: {level}"]
         if rules:
@@ -85,9 +99,13 @@ def main(root):
             ex = (data.get("examples") or {}).get(iid) or []
             seen, uniq = set(), []
             for e in ex:
-                k = str(e).strip().lower()
-                if k and k not in seen:
-                    seen.add(k); uniq.append(str(e).strip())
+                k = norm(e)
+                if not k or k in seen:
+                    continue
+                if owner.get((lang, k)) != iid:
+                    print(f"  dropped from {iid} ({lang}): {e!r} (also in {owner.get((lang, k))})")
+                    continue
+                seen.add(k); uniq.append(str(e).strip())
             if not uniq:
                 continue
             lines.append(f"  {lang}:")

@@ -20,6 +20,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Fail above this share of out-of-scope lines escalated to a human (0-1).") var maxOutOfScopeEscalation: Double?
     @Flag(help: "Apply the thresholds to every language too, not only overall.") var perLanguage = false
     @Option(help: "How many confusions to list.") var confusions = 15
+    @Flag(help: "Also measure lines that are training examples (left out by default).") var includeTrainingLines = false
 
     func run() async throws {
         var lines: [LabelledMessage] = []
@@ -31,7 +32,7 @@ struct EvalCommand: AsyncParsableCommand {
         }
         let engine: IntentEngine
         do { engine = try content.loadEngine() } catch { throw ExitCode.failure }
-        let report = Evaluator.evaluate(lines, engine: engine)
+        let report = Evaluator.evaluate(lines, engine: engine, includeTrainingLines: includeTrainingLines)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -74,13 +75,16 @@ struct EvalCommand: AsyncParsableCommand {
 
     func printReport(_ r: EvaluationReport, lines: Int) {
         let o = r.overall
-        print("lines                  \(lines)")
+        print("lines                  \(r.overall.intentAccuracy.total) measured of \(lines)")
         print("intent accuracy        \(pct(o.intentAccuracy.value))  (\(o.intentAccuracy.hits)/\(o.intentAccuracy.total))")
         print("language accuracy      \(pct(o.languageAccuracy.value))  (\(o.languageAccuracy.hits)/\(o.languageAccuracy.total))")
         print("urgent recall          \(pct(o.urgentRecall.value))  (\(o.urgentRecall.hits)/\(o.urgentRecall.total))")
         print("handoff recall         \(pct(o.handoffRecall.value))  (\(o.handoffRecall.hits)/\(o.handoffRecall.total))")
         print("out-of-scope escalated \(pct(o.outOfScopeEscalated.value))  (\(o.outOfScopeEscalated.hits)/\(o.outOfScopeEscalated.total))")
-        print("urgent false alarms    \(r.urgentFalseAlarms)")
+        print("urgent false alarms    \(r.urgentFalseAlarms)  (lines made urgent whose label is not)")
+        print("calibration error      \(String(format: "%.3f", r.calibrationError))  (expected calibration error of the model's confidence)")
+        print("held out               \(lines - r.linesInTraining)/\(lines) lines are not training examples"
+              + (includeTrainingLines ? " (all lines measured)" : " (only these are measured)"))
         print("\nper language     n  intent  lang    urgent  handoff oos-esc")
         for (lang, g) in r.byLanguage.sorted(by: { $0.key < $1.key }) { print(row(lang, g)) }
         print("\nper intent                     n  intent  lang    urgent  handoff oos-esc")

@@ -1,4 +1,5 @@
 import Foundation
+import SanctuaryText
 
 /// One labelled line of a development or test set (JSON Lines: text, lang, intent, handoff, optional also).
 public struct LabelledMessage: Sendable, Codable {
@@ -41,14 +42,29 @@ public struct EvaluationReport: Sendable, Codable {
     public var confusions: [Confusion] = []
     /// Lines predicted urgent whose label is not urgent (over-escalation), for information.
     public var urgentFalseAlarms = 0
+    /// Expected calibration error of the model's confidence (10 bins; 0 = perfectly calibrated).
+    public var calibrationError = 0.0
+    /// Lines whose text (after folding) is also a training example: they do not measure generalisation.
+    public var linesInTraining = 0
 }
 
 /// Runs labelled messages through an engine and measures it.
 public enum Evaluator {
-    public static func evaluate(_ lines: [LabelledMessage], engine: IntentEngine) -> EvaluationReport {
+    /// Measures `lines`; lines whose text is also a training example are counted in `linesInTraining` and,
+    /// unless `includeTrainingLines`, left out of every measure (they would not test generalisation).
+    public static func evaluate(_ lines: [LabelledMessage], engine: IntentEngine, includeTrainingLines: Bool = false) -> EvaluationReport {
         var report = EvaluationReport()
         var confusions: [String: (count: Int, examples: [String])] = [:]
+        var bins = [(confidence: Double, hits: Double, count: Double)](repeating: (0, 0, 0), count: 10)
+        var training = Set<String>()
+        for intent in engine.content.intents {
+            for (_, list) in intent.examples { for e in list { training.insert(AnalyzedText(e).wholeMessageKey) } }
+        }
         for line in lines {
+            if training.contains(AnalyzedText(line.text).wholeMessageKey) {
+                report.linesInTraining += 1
+                if !includeTrainingLines { continue }
+            }
             let result = engine.classify(line.text)
             let intentHit = result.intent == line.intent || (line.also ?? []).contains(result.intent)
             let languageHit = result.lang == line.lang.split(separator: "-").first.map(String.init)?.lowercased()
@@ -63,6 +79,12 @@ public enum Evaluator {
             record(&report.byLanguage[line.lang, default: .init()])
             record(&report.byIntent[line.intent, default: .init()])
             if result.handoff == .urgent && line.handoff != .urgent { report.urgentFalseAlarms += 1 }
+            if result.source == .model || result.source == .rejected {
+                let bin = min(9, Int(result.confidence * 10))
+                bins[bin].confidence += result.confidence
+                bins[bin].hits += intentHit ? 1 : 0
+                bins[bin].count += 1
+            }
             if !intentHit {
                 let key = line.intent + " → " + result.intent
                 var entry = confusions[key] ?? (0, [])
@@ -71,6 +93,8 @@ public enum Evaluator {
                 confusions[key] = entry
             }
         }
+        let counted = bins.reduce(0) { $0 + $1.count }
+        report.calibrationError = counted == 0 ? 0 : bins.reduce(0) { $0 + abs($1.confidence - $1.hits) } / counted
         report.confusions = confusions.map { key, value in
             let parts = key.components(separatedBy: " → ")
             return .init(expected: parts[0], predicted: parts[1], count: value.count, examples: value.examples)

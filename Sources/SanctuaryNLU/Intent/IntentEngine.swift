@@ -53,7 +53,7 @@ public struct IntentEngine: Sendable {
         var keywords: [String: [(intent: Int, language: String)]] = [:]
         var patterns = PhraseMatcher<Int>()
         for (label, intent) in intents.enumerated() {
-            for (locale, list) in intent.examples {
+            for (locale, list) in intent.examples.sorted(by: { $0.key < $1.key }) {
                 let language = LocaleNegotiation.language(of: locale)
                 for text in list {
                     let analysed = AnalyzedText(text)
@@ -64,7 +64,7 @@ public struct IntentEngine: Sendable {
                     }
                 }
             }
-            for (locale, words) in intent.keywords {
+            for (locale, words) in intent.keywords.sorted(by: { $0.key < $1.key }) {
                 let language = LocaleNegotiation.language(of: locale)
                 for word in words {
                     let key = AnalyzedText(word).wholeMessageKey
@@ -73,11 +73,11 @@ public struct IntentEngine: Sendable {
                     languageTraining[language, default: []].append(AnalyzedText(word))
                 }
             }
-            for (_, phrases) in intent.patterns { for p in phrases { patterns.add(p, label) } }
+            for (_, phrases) in intent.patterns.sorted(by: { $0.key < $1.key }) { for p in phrases { patterns.add(p, label) } }
         }
         var cues = PhraseMatcher<String>()
-        for (name, perLocale) in content.cues.sets {
-            for (locale, phrases) in perLocale {
+        for (name, perLocale) in content.cues.sets.sorted(by: { $0.key < $1.key }) {
+            for (locale, phrases) in perLocale.sorted(by: { $0.key < $1.key }) {
                 for p in phrases {
                     cues.add(p, name)
                     languageTraining[LocaleNegotiation.language(of: locale), default: []].append(AnalyzedText(p))

@@ -114,7 +114,9 @@ public struct LanguageIdentifier: Sendable {
         let temperature = max(1.0, Double(features.count).squareRoot())
         var scaled = candidates.map { (l: $0, s: scores[$0] / temperature) }
         if let priorLanguage, let p = languages.firstIndex(of: priorLanguage), candidates.contains(p) {
-            scaled = scaled.map { $0.l == p ? (l: $0.l, s: $0.s + priorWeight) : $0 }
+            // One or two words ("ok", "1", "si gracias") say little: the conversation's language weighs more.
+            let weight = text.words.count <= 2 ? priorWeight * 2.5 : priorWeight
+            scaled = scaled.map { $0.l == p ? (l: $0.l, s: $0.s + weight) : $0 }
         }
         let best = scaled.max { $0.s < $1.s }!
         let sum = scaled.reduce(0.0) { $0 + Foundation.exp($1.s - best.s) }
