@@ -1,4 +1,5 @@
 import ArgumentParser
+import SanctuaryNLU
 
 /// The `sanctuary` command line: one executable for admins, operators and CI.
 @main
@@ -18,4 +19,19 @@ struct ContentOptions: ParsableArguments {
     var locales = "locales"
     @Flag(help: "Use the content even when lint finds errors (while content is being written; never in production).")
     var ignoreContentErrors = false
+    @Option(help: ArgumentHelp("Below this probability the best intent is not trusted (default 0.20).", visibility: .hidden))
+    var rejectBelow: Double?
+    @Option(help: ArgumentHelp("Rejected guesses below this are out of scope, above it a clarifying question (default 0.12).", visibility: .hidden))
+    var outOfScopeBelow: Double?
+    @Option(help: ArgumentHelp("An urgent reading at least this likely makes the message urgent (default 0.15).", visibility: .hidden))
+    var urgentFloor: Double?
+
+    /// The engine settings with any tuning flags applied.
+    var settings: EngineSettings {
+        var s = EngineSettings()
+        if let rejectBelow { s.rejectBelow = rejectBelow }
+        if let outOfScopeBelow { s.outOfScopeBelow = outOfScopeBelow }
+        if let urgentFloor { s.urgentSafetyFloor = urgentFloor }
+        return s
+    }
 }

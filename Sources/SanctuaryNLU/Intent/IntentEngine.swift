@@ -6,12 +6,14 @@ public struct EngineSettings: Sendable {
     /// Language used when nothing else tells (empty message, no prior).
     public var defaultLanguage = "en"
     /// Below this probability the model's best guess is not trusted.
-    public var rejectBelow = Double(ProcessInfo.processInfo.environment["SANCTUARY_REJECT"] ?? "") ?? 0.30
+    public var rejectBelow = 0.20
     /// When rejecting: if the best guess is below this too, or out_of_scope is the runner-up, it is out of scope;
     /// otherwise the engine asks one clarifying question.
-    public var outOfScopeBelow = Double(ProcessInfo.processInfo.environment["SANCTUARY_OOS"] ?? "") ?? 0.18
+    public var outOfScopeBelow = 0.12
     /// An urgent reading this likely (its cue present, or urgent by itself) makes the message urgent.
-    public var urgentSafetyFloor = Double(ProcessInfo.processInfo.environment["SANCTUARY_URGENT"] ?? "") ?? 0.15
+    public var urgentSafetyFloor = 0.15
+    /// The floor is multiplied by this for readings raised to urgent by a cue found in the message.
+    public var cueFloorFactor = 0.5
     /// Add Latin transliterations of non-Latin examples to the language model.
     public var transliterationAugmentsLanguageModel = true
     public init() {}
@@ -48,29 +50,39 @@ public struct IntentEngine: Sendable {
         outOfScopeIndex = intentIDs.firstIndex(of: IntentCatalog.outOfScope)
         clarifyIndex = intentIDs.firstIndex(of: IntentCatalog.clarify)
 
-        var languageTraining: [String: [AnalyzedText]] = [:]
-        var examples: [(features: [UInt64], label: Int)] = []
-        var keywords: [String: [(intent: Int, language: String)]] = [:]
-        var patterns = PhraseMatcher<Int>()
+        // 1. Collect every example in a fixed order, then analyse them on all cores.
+        var texts: [(text: String, label: Int, language: String)] = []
         for (label, intent) in intents.enumerated() {
             for (locale, list) in intent.examples.sorted(by: { $0.key < $1.key }) {
                 let language = LocaleNegotiation.language(of: locale)
-                for text in list {
-                    let analysed = AnalyzedText(text)
-                    examples.append((IntentFeatures.extract(analysed), label))
-                    languageTraining[language, default: []].append(analysed)
-                    if settings.transliterationAugmentsLanguageModel, analysed.latinWords != analysed.words {
-                        languageTraining[language, default: []].append(AnalyzedText(analysed.latinWords.joined(separator: " ")))
-                    }
-                }
+                for text in list { texts.append((text, label, language)) }
             }
+        }
+        let analysed = ParallelMap.map(texts) { item -> (AnalyzedText, [UInt64], AnalyzedText?) in
+            let a = AnalyzedText(item.text)
+            let latin = settings.transliterationAugmentsLanguageModel && a.latinWords != a.words
+                ? AnalyzedText(a.latinWords.joined(separator: " ")) : nil
+            return (a, IntentFeatures.extract(a), latin)
+        }
+        var languageTraining: [String: [AnalyzedText]] = [:]
+        var examples: [(features: [UInt64], label: Int)] = []
+        examples.reserveCapacity(texts.count)
+        for (item, result) in zip(texts, analysed) {
+            examples.append((result.1, item.label))
+            languageTraining[item.language, default: []].append(result.0)
+            if let latin = result.2 { languageTraining[item.language, default: []].append(latin) }
+        }
+        // 2. Keywords, patterns and cues: few, done here.
+        var keywords: [String: [(intent: Int, language: String)]] = [:]
+        var patterns = PhraseMatcher<Int>()
+        for (label, intent) in intents.enumerated() {
             for (locale, words) in intent.keywords.sorted(by: { $0.key < $1.key }) {
                 let language = LocaleNegotiation.language(of: locale)
                 for word in words {
-                    let key = AnalyzedText(word).wholeMessageKey
-                    guard !key.isEmpty else { continue }
-                    keywords[key, default: []].append((label, language))
-                    languageTraining[language, default: []].append(AnalyzedText(word))
+                    let a = AnalyzedText(word)
+                    guard !a.words.isEmpty else { continue }
+                    keywords[a.wholeMessageKey, default: []].append((label, language))
+                    languageTraining[language, default: []].append(a)
                 }
             }
             for (_, phrases) in intent.patterns.sorted(by: { $0.key < $1.key }) { for p in phrases { patterns.add(p, label) } }
@@ -87,9 +99,14 @@ public struct IntentEngine: Sendable {
         self.keywords = keywords
         self.patterns = patterns
         self.cues = cues
-        classifier = SoftmaxClassifier(examples: examples, classes: intents.count)
-        var lid = LanguageIdentifier(analysed: languageTraining, defaultLanguage: settings.defaultLanguage)
-        lid.priorWeight = 1.6
+        // 3. The two models train side by side.
+        let classes = intents.count
+        let defaultLanguage = settings.defaultLanguage
+        let trainingExamples = examples, languageExamples = languageTraining
+        let (classifier, lid) = ParallelMap.both(
+            { SoftmaxClassifier(examples: trainingExamples, classes: classes) },
+            { LanguageIdentifier(analysed: languageExamples, defaultLanguage: defaultLanguage) })
+        self.classifier = classifier
         languageIdentifier = lid
     }
 
@@ -143,7 +160,12 @@ public struct IntentEngine: Sendable {
             }
         }
         if handoff < .urgent,
-           let urgent = ranked.prefix(3).first(where: { Double(probabilities[$0]) >= settings.urgentSafetyFloor && level(of: $0, cues: foundCues) == .urgent }) {
+           let urgent = ranked.prefix(3).first(where: { candidate in
+               guard level(of: candidate, cues: foundCues) == .urgent else { return false }
+               // A reading made urgent by its own cue ("at the door right now") needs less probability.
+               let floor = intents[candidate].handoff == .urgent ? settings.urgentSafetyFloor : settings.urgentSafetyFloor * settings.cueFloorFactor
+               return Double(probabilities[candidate]) >= floor
+           }) {
             handoff = .urgent
             safetyIntent = urgent
             if source == .rejected { chosen = urgent; source = .model }

@@ -9,7 +9,7 @@ struct SoftmaxClassifier: Sendable {
         var epochs = 8
         var learningRate: Float = 5
         var seed: UInt64 = 0x5A4C_7E11
-        var minimumDocumentFrequency: Int32 = Int32(ProcessInfo.processInfo.environment["X_MINDF"] ?? "") ?? 2
+        var minimumDocumentFrequency: Int32 = 2
     }
 
     typealias Lane = SIMD8<Float>
