@@ -48,7 +48,8 @@ let rssAfter = residentMegabytes()
 for t in texts.prefix(200) { _ = engine.classify(t) }
 var samples: [Double] = []
 samples.reserveCapacity(texts.count * 5)
-for _ in 0..<5 {
+let passes = Int(argument("--passes", "5")) ?? 5
+for _ in 0..<passes {
     for t in texts {
         let start = clock.now
         let r = engine.classify(t)
@@ -73,6 +74,7 @@ import SanctuaryText
     for _ in 0..<3 { for t in texts { body(t) } }
     print(String(format: "  %-28@ %.2f µs/msg", name as NSString, seconds(clock.now - start) * 1e6 / Double(texts.count * 3)))
 }
+if CommandLine.arguments.contains("--no-stages") { exit(0) }
 print("stages:")
 stage("fold") { _ = TextFolding.fold($0) }
 stage("fold+strip") { _ = TextFolding.foldStrippingMarks($0) }

@@ -12,6 +12,8 @@ public struct AnalyzedText: Sendable {
     public let latinWords: [String]
     /// Letter counts per script.
     public let scriptCounts: ScriptCounts
+    /// True when `latinWords` differ from `words` (the text has non-Latin letters).
+    public let hasLatinChannel: Bool
 
     /// Longest text analysed; a resident's SMS is far shorter, and longer input is cut rather than refused.
     public static let maxLength = 2000
@@ -25,7 +27,8 @@ public struct AnalyzedText: Sendable {
         foldedWords = splitOnSpaces(foldedJoined)
         words = foldedJoined == strippedJoined ? foldedWords : splitOnSpaces(strippedJoined)
         scriptCounts = ScriptCounts(slots: counts.map(Int.init))
-        latinWords = scriptCounts.hasNonLatinLetters ? splitOnSpaces(LatinSpelling.spell(strippedJoined)) : words
+        hasLatinChannel = scriptCounts.hasNonLatinLetters
+        latinWords = hasLatinChannel ? splitOnSpaces(LatinSpelling.spell(strippedJoined)) : words
     }
 
     private static func analyse(_ text: String, counts: inout [Int32]) -> (String, String) {

@@ -1,15 +1,16 @@
 import SanctuaryText
 
-/// 64-bit feature ids for words, word pairs and character n-grams, with a namespace per kind.
+/// 64-bit feature ids for words, word pairs and character n-grams, hashed straight from UTF-8 bytes
+/// (no allocation per word), with a namespace per kind of feature.
 enum FeatureHash {
     static let wordSpace: UInt64 = 0x77
     static let pairSpace: UInt64 = 0x62
     static let gramSpace: UInt64 = 0x63
+    static let startMark: UInt64 = 0x102
+    static let endMark: UInt64 = 0x103
 
     @inline(__always)
-    static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {
-        (h ^ v) &* 0x100000001b3
-    }
+    static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 { (h ^ v) &* 0x100000001b3 }
 
     @inline(__always)
     static func finish(_ h: UInt64) -> UInt64 {
@@ -19,30 +20,51 @@ enum FeatureHash {
         return z ^ (z >> 31)
     }
 
+    /// The id of a whole word.
     @inline(__always)
-    static func hash<S: Sequence>(_ space: UInt64, _ scalars: S) -> UInt64 where S.Element == UInt32 {
-        var h: UInt64 = 0xcbf29ce484222325 ^ space
-        for s in scalars { h = mix(h, UInt64(s)) }
-        return finish(h)
-    }
-
-    /// Adds the character n-grams (orders in `orders`) of `word` framed by start and end marks.
-    @inline(__always)
-    static func addCharGrams(_ word: String, orders: ClosedRange<Int>, space: UInt64, into out: inout [UInt64]) {
-        var scalars: [UInt32] = [2]
-        scalars.reserveCapacity(word.unicodeScalars.count + 2)
-        for s in word.unicodeScalars { scalars.append(s.value) }
-        scalars.append(3)
-        let n = scalars.count
-        for order in orders where order <= n {
-            for start in 0...(n - order) {
-                out.append(hash(space &+ UInt64(order), scalars[start..<(start + order)]))
-            }
+    static func word(_ word: String) -> UInt64 {
+        var w = word
+        return w.withUTF8 { bytes in
+            var h: UInt64 = 0xcbf29ce484222325 ^ wordSpace
+            for b in bytes { h = mix(h, UInt64(b)) }
+            return finish(h)
         }
     }
 
+    /// The id of two words in a row.
     @inline(__always)
-    static func word(_ word: String) -> UInt64 { hash(wordSpace, word.unicodeScalars.lazy.map(\.value)) }
+    static func pair(_ first: UInt64, _ second: UInt64) -> UInt64 { finish(mix(first ^ pairSpace, second)) }
+
+    /// Adds the ids of the character n-grams (orders in `orders`) of `word` framed by start and end marks.
+    /// Characters are Unicode scalars; their UTF-8 bytes are hashed directly.
+    @inline(__always)
+    static func addCharGrams(_ word: String, orders: ClosedRange<Int>, space: UInt64, into out: inout [UInt64]) {
+        var w = word
+        w.withUTF8 { bytes in
+            let n = bytes.count
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 1) { starts in
+                // starts[i] = byte offset of scalar i; starts[k] = n.
+                var k = 0
+                for i in 0..<n where bytes[i] & 0xC0 != 0x80 { starts[k] = i; k += 1 }
+                starts[k] = n
+                // Units: 0 = start mark, 1...k = scalars, k + 1 = end mark.
+                let units = k + 2
+                for order in orders where order <= units {
+                    for first in 0...(units - order) {
+                        let last = first + order - 1
+                        var h: UInt64 = 0xcbf29ce484222325 ^ (space &+ UInt64(order))
+                        if first == 0 { h = mix(h, startMark) }
+                        let from = max(first, 1), to = min(last, k)
+                        if from <= to {
+                            for b in starts[from - 1]..<starts[to] { h = mix(h, UInt64(bytes[b])) }
+                        }
+                        if last == k + 1 { h = mix(h, endMark) }
+                        out.append(finish(h))
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Turns analysed text into the features of the intent classifier: words, word pairs and character 3–4-grams,
@@ -50,9 +72,9 @@ enum FeatureHash {
 enum IntentFeatures {
     static func extract(_ text: AnalyzedText) -> [UInt64] {
         var out: [UInt64] = []
-        out.reserveCapacity(text.words.count * 12)
+        out.reserveCapacity(text.words.count * 16)
         add(text.words, into: &out)
-        if text.latinWords != text.words { add(text.latinWords, into: &out) }
+        if text.hasLatinChannel { add(text.latinWords, into: &out) }
         return out
     }
 
@@ -62,10 +84,9 @@ enum IntentFeatures {
         for (i, w) in words.enumerated() {
             let wh = FeatureHash.word(w)
             out.append(wh)
-            if i > 0 { out.append(FeatureHash.finish(FeatureHash.mix(previous ^ FeatureHash.pairSpace, wh))) }
+            if i > 0 { out.append(FeatureHash.pair(previous, wh)) }
             previous = wh
-            if w.unicodeScalars.count > 1 { FeatureHash.addCharGrams(w, orders: 3...4, space: FeatureHash.gramSpace, into: &out) }
+            if w.utf8.count > 1 { FeatureHash.addCharGrams(w, orders: 3...4, space: FeatureHash.gramSpace, into: &out) }
         }
     }
 }
-

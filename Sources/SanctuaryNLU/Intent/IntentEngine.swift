@@ -60,7 +60,7 @@ public struct IntentEngine: Sendable {
         }
         let analysed = ParallelMap.map(texts) { item -> (AnalyzedText, [UInt64], AnalyzedText?) in
             let a = AnalyzedText(item.text)
-            let latin = settings.transliterationAugmentsLanguageModel && a.latinWords != a.words
+            let latin = settings.transliterationAugmentsLanguageModel && a.hasLatinChannel
                 ? AnalyzedText(a.latinWords.joined(separator: " ")) : nil
             return (a, IntentFeatures.extract(a), latin)
         }
@@ -131,8 +131,9 @@ public struct IntentEngine: Sendable {
                                   safetyIntent: intents[chosen.intent].handoff == .urgent ? intentIDs[chosen.intent] : nil)
         }
         let probabilities = classifier.probabilities(IntentFeatures.extract(analysed))
-        let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
-        let foundCues = Set(cues.matches(in: analysed.words) + (analysed.latinWords != analysed.words ? cues.matches(in: analysed.latinWords) : []))
+        let ranked = Self.topIndices(probabilities, count: 5)
+        var foundCues = Set(cues.matches(in: analysed.words))
+        if analysed.hasLatinChannel { foundCues.formUnion(cues.matches(in: analysed.latinWords)) }
         var chosen = ranked[0]
         var source = Classification.Source.model
         let patternHits = Set(patterns.matches(in: analysed.words))
@@ -175,6 +176,20 @@ public struct IntentEngine: Sendable {
                               confidence: source == .pattern ? max(0.9, Double(probabilities[chosen])) : Double(probabilities[chosen]),
                               handoff: handoff, source: source, alternatives: alternatives,
                               cues: foundCues.sorted(), safetyIntent: safetyIntent.map { intentIDs[$0] })
+    }
+
+    /// Indices of the `count` largest values, largest first (a partial selection, not a full sort).
+    static func topIndices(_ values: [Float], count: Int) -> [Int] {
+        var top: [Int] = []
+        top.reserveCapacity(count + 1)
+        for i in values.indices {
+            if top.count == count, values[i] <= values[top[count - 1]] { continue }
+            var position = top.count
+            while position > 0 && values[top[position - 1]] < values[i] { position -= 1 }
+            top.insert(i, at: position)
+            if top.count > count { top.removeLast() }
+        }
+        return top
     }
 
     func level(of intent: Int, cues: Set<String>) -> HandoffLevel {

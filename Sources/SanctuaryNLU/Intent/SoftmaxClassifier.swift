@@ -6,8 +6,8 @@ import Foundation
 struct SoftmaxClassifier: Sendable {
     /// Training hyper-parameters (chosen on the development set).
     struct Settings: Sendable {
-        var epochs = 8
-        var learningRate: Float = 5
+        var epochs = 4
+        var learningRate: Float = 6
         var seed: UInt64 = 0x5A4C_7E11
         var minimumDocumentFrequency: Int32 = 2
     }
@@ -109,15 +109,27 @@ struct SoftmaxClassifier: Sendable {
 
     /// Class probabilities for a message's features (features never seen in training are ignored).
     func probabilities(_ features: [UInt64]) -> [Float] {
-        var sorted = features
-        sorted.sort()
+        // Distinct known rows, deduplicated with a small open-addressing set instead of a sort.
         var rows: [Int32] = []
-        rows.reserveCapacity(sorted.count)
-        var previous: UInt64? = nil
-        for f in sorted where f != previous {
-            previous = f
-            let r = vocabulary.row(f)
-            if r >= 0 { rows.append(r) }
+        rows.reserveCapacity(features.count)
+        var capacity = 64
+        while capacity < features.count * 2 { capacity <<= 1 }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { seen in
+            seen.initialize(repeating: 0)
+            let mask = capacity - 1
+            for f in features {
+                let key = f == 0 ? 1 : f
+                var slot = Int(truncatingIfNeeded: key) & mask
+                var duplicate = false
+                while seen[slot] != 0 {
+                    if seen[slot] == key { duplicate = true; break }
+                    slot = (slot + 1) & mask
+                }
+                if duplicate { continue }
+                seen[slot] = key
+                let r = vocabulary.row(f)
+                if r >= 0 { rows.append(r) }
+            }
         }
         var norm: Float = 0
         for r in rows { norm += idf[Int(r)] * idf[Int(r)] }

@@ -21,8 +21,10 @@ public struct LanguageIdentifier: Sendable {
 
     public let languages: [String]
     private let vocabulary: FeatureVocabulary
-    private let logProbabilities: [Float]   // feature row × language
-    private let unseenLogProbability: [Float]
+    typealias Lane = SIMD16<Float>
+    private let lanes: Int                  // SIMD vectors per feature row (16 languages each)
+    private let logProbabilities: [Lane]    // feature row × lanes
+    private let unseenLogProbability: [Lane]
     private let defaultLanguage: String
     /// Weight (in nats, after temperature) given to the conversation's current language.
     public var priorWeight: Double = 1.6
@@ -53,16 +55,21 @@ public struct LanguageIdentifier: Sendable {
             }
         }
         let alpha: Float = 0.1
+        let n = languages.count
+        let lanes = max(1, (n + 15) / 16)
         let v = Float(vocabulary.count)
-        var logs = [Float](repeating: 0, count: vocabulary.count * languages.count)
+        var logs = [Lane](repeating: .zero, count: vocabulary.count * lanes)
         for row in 0..<vocabulary.count {
-            for l in 0..<languages.count {
-                logs[row * languages.count + l] = log((counts[row * languages.count + l] + alpha) / (totals[l] + alpha * v))
+            for l in 0..<n {
+                logs[row * lanes + l / 16][l % 16] = log((counts[row * n + l] + alpha) / (totals[l] + alpha * v))
             }
         }
+        var unseen = [Lane](repeating: .zero, count: lanes)
+        for l in 0..<n { unseen[l / 16][l % 16] = log(alpha / (totals[l] + alpha * v)) }
+        self.lanes = lanes
         self.vocabulary = vocabulary
         self.logProbabilities = logs
-        self.unseenLogProbability = totals.map { log(alpha / ($0 + alpha * v)) }
+        self.unseenLogProbability = unseen
     }
 
     /// Character 2–4-grams of each word framed by boundary marks, plus the word itself (weighted ×3); accents are kept (ñ, ß, ı, ї, پ).
@@ -89,27 +96,34 @@ public struct LanguageIdentifier: Sendable {
 
     /// Identifies the language of `text`; `prior` is the conversation's current language, if any.
     public func identify(_ text: AnalyzedText, prior: String? = nil) -> LanguageGuess {
-        let features = Self.features(text)
         let priorLanguage = prior.map(LocaleNegotiation.language(of:))
-        guard !features.isEmpty else {
+        guard !text.foldedWords.isEmpty else {
             let fallback = priorLanguage.flatMap { languages.contains($0) ? $0 : nil } ?? defaultLanguage
             return LanguageGuess(language: fallback, confidence: 0)
         }
         let candidates = candidates(for: text)
         if candidates.count == 1 { return LanguageGuess(language: languages[candidates[0]], confidence: 0.99) }
-        let n = languages.count
-        var scores = [Double](repeating: 0, count: n)
+        let features = Self.features(text)
+        guard !features.isEmpty else {
+            let fallback = priorLanguage.flatMap { languages.contains($0) ? $0 : nil } ?? defaultLanguage
+            return LanguageGuess(language: fallback, confidence: 0)
+        }
+        var sums = [Lane](repeating: .zero, count: lanes)
         logProbabilities.withUnsafeBufferPointer { table in
-            for f in features {
-                let row = vocabulary.row(f)
-                if row < 0 {
-                    for l in candidates { scores[l] += Double(unseenLogProbability[l]) }
-                } else {
-                    let base = Int(row) * n
-                    for l in candidates { scores[l] += Double(table[base + l]) }
+            sums.withUnsafeMutableBufferPointer { acc in
+                for f in features {
+                    let row = vocabulary.row(f)
+                    if row < 0 {
+                        for k in 0..<lanes { acc[k] += unseenLogProbability[k] }
+                    } else {
+                        let base = Int(row) * lanes
+                        for k in 0..<lanes { acc[k] += table[base + k] }
+                    }
                 }
             }
         }
+        var scores = [Double](repeating: 0, count: languages.count)
+        for l in 0..<languages.count { scores[l] = Double(sums[l / 16][l % 16]) }
         // Temperature: log-likelihoods grow with length; scale so confidences stay meaningful.
         let temperature = max(1.0, Double(features.count).squareRoot())
         var scaled = candidates.map { (l: $0, s: scores[$0] / temperature) }
