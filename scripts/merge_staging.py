@@ -70,6 +70,12 @@ def main(root):
         p = os.path.join(root, "staging", f"{lang}.yaml")
         if os.path.exists(p):
             staged[lang] = yaml.safe_load(open(p, encoding="utf-8"))
+            extra = os.path.join(root, "staging", f"{lang}.extra.yaml")
+            if os.path.exists(extra):  # more examples written separately: {examples: {intent: [..]}}
+                more = (yaml.safe_load(open(extra, encoding="utf-8")) or {}).get("examples") or {}
+                for iid, lines in more.items():
+                    staged[lang].setdefault("examples", {}).setdefault(iid, [])
+                    staged[lang]["examples"][iid] = list(staged[lang]["examples"][iid] or []) + list(lines or [])
     os.makedirs(os.path.join(root, "intents"), exist_ok=True)
     owner = {}  # (lang, normalised example) -> first intent that has it
     for iid in META:

@@ -8,6 +8,8 @@ swift build --product sanctuary
 bin=$(swift build --show-bin-path)/sanctuary
 echo "== sanctuary lint"
 "$bin" lint
+echo "== command line"
+scripts/cli-checks.sh "$bin"
 echo "== swift test"
 swift test --disable-xctest
 echo "== sanctuary eval (development set, not in the training examples)"
