@@ -23,7 +23,7 @@ using namespace icu;
 
 namespace {
 
-int32_t copyOut(const UnicodeString &s, uint16_t *dst, int32_t cap) {
+[[maybe_unused]] int32_t copyOut(const UnicodeString &s, uint16_t *dst, int32_t cap) {
     int32_t n = s.length();
     if (n <= cap && dst != nullptr) {
         s.extract(0, n, reinterpret_cast<UChar *>(dst));
@@ -273,62 +273,6 @@ int32_t sicu_transliterate8(const char *transform_id, const char *src, int32_t l
     UnicodeString text = fromUTF8(src, len);
     t->transliterate(text);
     return copyOut8(text, dst, cap);
-}
-
-int32_t sicu_fold(const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap) {
-    UErrorCode status = U_ZERO_ERROR;
-    const Normalizer2 *nfkcCf = Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status)) return -status;
-    UnicodeString out = nfkcCf->normalize(wrap(src, len), status);
-    if (U_FAILURE(status)) return -status;
-    return copyOut(out, dst, cap);
-}
-
-int32_t sicu_fold_strip(const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap) {
-    UErrorCode status = U_ZERO_ERROR;
-    const Normalizer2 *nfkcCf = Normalizer2::getNFKCCasefoldInstance(status);
-    const Normalizer2 *nfd = Normalizer2::getNFDInstance(status);
-    const Normalizer2 *nfc = Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return -status;
-    UnicodeString decomposed = nfd->normalize(nfkcCf->normalize(wrap(src, len), status), status);
-    if (U_FAILURE(status)) return -status;
-    UnicodeString kept;
-    for (int32_t i = 0; i < decomposed.length();) {
-        UChar32 c = decomposed.char32At(i);
-        if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
-        i += U16_LENGTH(c);
-    }
-    UnicodeString out = nfc->normalize(kept, status);
-    if (U_FAILURE(status)) return -status;
-    return copyOut(out, dst, cap);
-}
-
-int32_t sicu_transliterate(const char *transform_id, const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap) {
-    Transliterator *t = cachedTransliterator(transform_id);
-    if (t == nullptr) return -U_INVALID_ID;
-    UnicodeString text(reinterpret_cast<const UChar *>(src), len);
-    t->transliterate(text);
-    return copyOut(text, dst, cap);
-}
-
-int32_t sicu_words(const char *locale, const uint16_t *src, int32_t len, int32_t *bounds, int32_t cap) {
-    BreakIterator *it = cachedWordBreaker(locale);
-    if (it == nullptr) return -U_INTERNAL_PROGRAM_ERROR;
-    UnicodeString text = wrap(src, len);
-    it->setText(text);
-    int32_t found = 0;
-    int32_t start = it->first();
-    for (int32_t end = it->next(); end != BreakIterator::DONE; start = end, end = it->next()) {
-        if (it->getRuleStatus() == UBRK_WORD_NONE) continue;
-        if (found < cap) {
-            bounds[2 * found] = start;
-            bounds[2 * found + 1] = end;
-        }
-        ++found;
-    }
-    UnicodeString empty;
-    it->setText(empty);  // do not keep a pointer to the caller's buffer
-    return found;
 }
 
 int32_t sicu_canonical_tag(const char *tag, char *out, int32_t cap) {

@@ -25,6 +25,8 @@ struct ContentOptions: ParsableArguments {
     var outOfScopeBelow: Double?
     @Option(help: ArgumentHelp("An urgent reading at least this likely makes the message urgent (default 0.15).", visibility: .hidden))
     var urgentFloor: Double?
+    @Option(help: ArgumentHelp("The urgent floor is multiplied by this when an urgency cue is present (default 0.5).", visibility: .hidden))
+    var cueFloorFactor: Double?
 
     /// The engine settings with any tuning flags applied.
     var settings: EngineSettings {
@@ -32,6 +34,7 @@ struct ContentOptions: ParsableArguments {
         if let rejectBelow { s.rejectBelow = rejectBelow }
         if let outOfScopeBelow { s.outOfScopeBelow = outOfScopeBelow }
         if let urgentFloor { s.urgentSafetyFloor = urgentFloor }
+        if let cueFloorFactor { s.cueFloorFactor = cueFloorFactor }
         return s
     }
 }

@@ -10,17 +10,7 @@
 extern "C" {
 #endif
 
-/// NFKC case folding (NFKC_Casefold).
-int32_t sicu_fold(const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap);
-/// NFKC case folding, then removal of combining marks (accents, harakat), recomposed to NFC.
-int32_t sicu_fold_strip(const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap);
-/// Transliterates with an ICU transform id such as "Any-Latin; Latin-ASCII"; one cached instance per thread and id.
-int32_t sicu_transliterate(const char *transform_id, const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap);
-/// Word segmentation (ICU word break rules, dictionary-based for Thai, Lao, Khmer, Burmese, CJK).
-/// Writes up to `cap` [start, end) pairs of word-like segments (letters, numbers, ideographs, kana) into `bounds`.
-/// Returns the number of segments found (may exceed cap).
-int32_t sicu_words(const char *locale, const uint16_t *src, int32_t len, int32_t *bounds, int32_t cap);
-/// UTF-8 variants for the hot path (Swift strings are UTF-8 inside, so no conversion on the Swift side).
+/// Text functions take and give UTF-8 (Swift strings are UTF-8 inside, so no conversion on the Swift side).
 /// Each writes UTF-8 into `dst` and returns the byte length (may exceed cap), or a negative error.
 /// NFKC case folding.
 int32_t sicu_fold8(const char *src, int32_t len, char *dst, int32_t cap);

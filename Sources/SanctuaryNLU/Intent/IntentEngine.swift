@@ -32,6 +32,8 @@ public struct IntentEngine: Sendable {
     let patterns: PhraseMatcher<Int>
     let cues: PhraseMatcher<String>
     let outOfScopeIndex: Int?
+    /// Cue sets that can make a message urgent (named by urgent raise rules or raising every message to urgent).
+    let urgentCueSets: Set<String>
     let clarifyIndex: Int?
 
     /// Lints the content and trains the models. Throws `ContentError` when the content has errors.
@@ -96,6 +98,8 @@ public struct IntentEngine: Sendable {
                 }
             }
         }
+        urgentCueSets = Set(intents.flatMap { $0.raise.filter { $0.level == .urgent }.flatMap(\.cueSets) })
+            .union(content.cues.always.filter { $0.value == .urgent }.keys)
         self.keywords = keywords
         self.patterns = patterns
         self.cues = cues
@@ -160,11 +164,13 @@ public struct IntentEngine: Sendable {
                 safetyIntent = ranked.prefix(5).first { intents[$0].handoff == .urgent || intents[$0].raise.contains { $0.level == .urgent } } ?? chosen
             }
         }
+        let cueSupport = !foundCues.isDisjoint(with: urgentCueSets)
         if handoff < .urgent,
            let urgent = ranked.prefix(3).first(where: { candidate in
                guard level(of: candidate, cues: foundCues) == .urgent else { return false }
-               // A reading made urgent by its own cue ("at the door right now") needs less probability.
-               let floor = intents[candidate].handoff == .urgent ? settings.urgentSafetyFloor : settings.urgentSafetyFloor * settings.cueFloorFactor
+               // With an urgency cue in the message ("right now", "within a week", "he has a knife") an urgent
+               // reading needs less probability.
+               let floor = cueSupport ? settings.urgentSafetyFloor * settings.cueFloorFactor : settings.urgentSafetyFloor
                return Double(probabilities[candidate]) >= floor
            }) {
             handoff = .urgent

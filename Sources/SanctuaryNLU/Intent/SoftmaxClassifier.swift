@@ -10,6 +10,7 @@ struct SoftmaxClassifier: Sendable {
         var learningRate: Float = 6
         var seed: UInt64 = 0x5A4C_7E11
         var minimumDocumentFrequency: Int32 = 2
+        var balancePower: Float = 0.5
     }
 
     typealias Lane = SIMD8<Float>
@@ -75,6 +76,12 @@ struct SoftmaxClassifier: Sendable {
         var order = Array(0..<examples.count)
         var rng = SplitMix(seed: settings.seed)
         let labels = examples.map(\.label)
+        // Classes with many examples (out_of_scope has lookalikes in bulk) would otherwise pull every unsure
+        // message towards them: each example's step is scaled by (mean class size / its class size)^power.
+        var classCounts = [Float](repeating: 0, count: classes)
+        for l in labels { classCounts[l] += 1 }
+        let meanCount = Float(labels.count) / Float(max(1, classes))
+        let classWeight = classCounts.map { $0 > 0 ? Foundation.pow(meanCount / $0, settings.balancePower) : 1 }
         weights.withUnsafeMutableBufferPointer { w in
             bias.withUnsafeMutableBufferPointer { b in
                 scores.withUnsafeMutableBufferPointer { s in
@@ -92,12 +99,13 @@ struct SoftmaxClassifier: Sendable {
                             }
                             Self.softmax(s, mask: mask)
                             s[labels[e] / 8][labels[e] % 8] -= 1
+                            let weight = classWeight[labels[e]]
                             for i in start..<end {
                                 let base = Int(indices[i]) * lanes
-                                let step = lr * values[i]
+                                let step = lr * values[i] * weight
                                 for k in 0..<lanes { w[base + k] -= s[k] * step }
                             }
-                            for k in 0..<lanes { b[k] -= s[k] * (lr * 0.1) }
+                            for k in 0..<lanes { b[k] -= s[k] * (lr * 0.1 * weight) }
                         }
                     }
                 }
