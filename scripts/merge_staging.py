@@ -120,10 +120,18 @@ def main(root):
     cues = ["# Cue sets: phrases that raise an intent's handoff level when found inside a message",
             "# (matched at word starts after case folding and accent removal; a trailing * also matches longer words).",
             "always:  # cue sets that raise EVERY message, whatever its intent", "  danger: urgent", "cues:"]
+    # `now` cues only raise the four intents that can be raised, so the audit's removals for precision are
+    # undone for that set: earlier `now` cues are kept.
+    before = {}
+    bp = os.path.join(root, "staging", "_cues_before_audit.yaml")
+    if os.path.exists(bp):
+        before = (yaml.safe_load(open(bp, encoding="utf-8")) or {}).get("cues") or {}
     for name in ["now", "danger", "deadline", "tonight"]:
         cues.append(f"  {name}:")
         for lang, data in staged.items():
             items = [str(c).strip() for c in ((data.get("cues") or {}).get(name) or []) if str(c).strip()]
+            if name == "now":
+                items += [str(c).strip() for c in ((before.get("now") or {}).get(lang) or []) if str(c).strip()]
             items = list(dict.fromkeys(items))
             if items:
                 cues.append(f"    {lang}: [{', '.join(q(c) for c in items)}]")

@@ -201,7 +201,16 @@ int32_t sicu_analyze8(const char *src, int32_t len, char *folded, int32_t folded
         script_counts[scriptSlot(code)]++;
         if (needsDictionary(code)) dictionary = true;
     }
-    UnicodeString joined;
+    std::u16string buffer;
+    buffer.reserve(text.length() + 1);
+    auto push = [&buffer](UChar32 c) {
+        if (c <= 0xFFFF) {
+            buffer.push_back(static_cast<char16_t>(c));
+        } else {
+            buffer.push_back(static_cast<char16_t>(U16_LEAD(c)));
+            buffer.push_back(static_cast<char16_t>(U16_TRAIL(c)));
+        }
+    };
     if (dictionary) {
         BreakIterator *it = cachedWordBreaker("");
         if (it == nullptr) return -U_INTERNAL_PROGRAM_ERROR;
@@ -209,39 +218,45 @@ int32_t sicu_analyze8(const char *src, int32_t len, char *folded, int32_t folded
         int32_t start = it->first();
         for (int32_t end = it->next(); end != BreakIterator::DONE; start = end, end = it->next()) {
             if (it->getRuleStatus() == UBRK_WORD_NONE) continue;
-            if (!joined.isEmpty()) joined.append((UChar)0x20);
-            joined.append(text, start, end - start);
+            if (!buffer.empty()) buffer.push_back(u' ');
+            buffer.append(reinterpret_cast<const char16_t *>(text.getBuffer()) + start, end - start);
         }
         UnicodeString empty;
         it->setText(empty);
     } else {
         bool inWord = false;
-        for (int32_t i = 0; i < text.length();) {
+        const int32_t n = text.length();
+        for (int32_t i = 0; i < n;) {
             UChar32 c = text.char32At(i);
             int32_t next = i + U16_LENGTH(c);
             if (isWordChar(c)) {
-                if (!inWord && !joined.isEmpty()) joined.append((UChar)0x20);
-                joined.append(c);
+                if (!inWord && !buffer.empty()) buffer.push_back(u' ');
+                push(c);
                 inWord = true;
-            } else if (inWord && isMidLetter(c) && next < text.length() && isWordChar(text.char32At(next))) {
-                joined.append(c);
+            } else if (inWord && isMidLetter(c) && next < n && isWordChar(text.char32At(next))) {
+                push(c);
             } else {
                 inWord = false;
             }
             i = next;
         }
     }
+    UnicodeString joined(false, reinterpret_cast<const UChar *>(buffer.data()), static_cast<int32_t>(buffer.size()));
     UnicodeString bare = joined;
     if (!ascii) {
         UnicodeString decomposed = nfd->normalize(joined, status);
-        UnicodeString kept;
+        std::u16string kept;
+        kept.reserve(decomposed.length());
         for (int32_t i = 0; i < decomposed.length();) {
             UChar32 c = decomposed.char32At(i);
             i += U16_LENGTH(c);
             int8_t type = u_charType(c);
-            if (type != U_NON_SPACING_MARK && type != U_ENCLOSING_MARK && c != 0x200C && c != 0x200D) kept.append(c);
+            if (type != U_NON_SPACING_MARK && type != U_ENCLOSING_MARK && c != 0x200C && c != 0x200D) {
+                if (c <= 0xFFFF) kept.push_back(static_cast<char16_t>(c));
+                else { kept.push_back(static_cast<char16_t>(U16_LEAD(c))); kept.push_back(static_cast<char16_t>(U16_TRAIL(c))); }
+            }
         }
-        bare = nfc->normalize(kept, status);
+        bare = nfc->normalize(UnicodeString(false, reinterpret_cast<const UChar *>(kept.data()), static_cast<int32_t>(kept.size())), status);
         if (U_FAILURE(status)) return -status;
     }
     lengths[0] = copyOut8(joined, folded, folded_cap);

@@ -14,6 +14,10 @@ public struct AnalyzedText: Sendable {
     public let scriptCounts: ScriptCounts
     /// True when `latinWords` differ from `words` (the text has non-Latin letters).
     public let hasLatinChannel: Bool
+    /// `words` joined by single spaces, for phrase matching and whole-message keywords.
+    public let joinedWords: String
+    /// `latinWords` joined by single spaces.
+    public let joinedLatinWords: String
 
     /// Longest text analysed; a resident's SMS is far shorter, and longer input is cut rather than refused.
     public static let maxLength = 2000
@@ -28,7 +32,9 @@ public struct AnalyzedText: Sendable {
         words = foldedJoined == strippedJoined ? foldedWords : splitOnSpaces(strippedJoined)
         scriptCounts = ScriptCounts(slots: counts.map(Int.init))
         hasLatinChannel = scriptCounts.hasNonLatinLetters
-        latinWords = hasLatinChannel ? splitOnSpaces(LatinSpelling.spell(strippedJoined)) : words
+        joinedWords = strippedJoined
+        joinedLatinWords = hasLatinChannel ? LatinSpelling.spell(strippedJoined) : strippedJoined
+        latinWords = hasLatinChannel ? splitOnSpaces(joinedLatinWords) : words
     }
 
     private static func analyse(_ text: String, counts: inout [Int32]) -> (String, String) {
@@ -62,7 +68,7 @@ public struct AnalyzedText: Sendable {
     public var dominantScript: Script? { scriptCounts.dominant }
 
     /// The whole message trimmed and folded, for whole-message keywords ("STOP", " Stop! ").
-    public var wholeMessageKey: String { words.joined(separator: " ") }
+    public var wholeMessageKey: String { joinedWords }
 }
 
 @inline(__always)

@@ -100,6 +100,8 @@ public struct IntentEngine: Sendable {
         }
         urgentCueSets = Set(intents.flatMap { $0.raise.filter { $0.level == .urgent }.flatMap(\.cueSets) })
             .union(content.cues.always.filter { $0.value == .urgent }.keys)
+        patterns.seal()
+        cues.seal()
         self.keywords = keywords
         self.patterns = patterns
         self.cues = cues
@@ -136,11 +138,11 @@ public struct IntentEngine: Sendable {
         }
         let probabilities = classifier.probabilities(IntentFeatures.extract(analysed))
         let ranked = Self.topIndices(probabilities, count: 5)
-        var foundCues = Set(cues.matches(in: analysed.words))
-        if analysed.hasLatinChannel { foundCues.formUnion(cues.matches(in: analysed.latinWords)) }
+        var foundCues = Set(cues.matches(in: analysed.joinedWords))
+        if analysed.hasLatinChannel { foundCues.formUnion(cues.matches(in: analysed.joinedLatinWords)) }
         var chosen = ranked[0]
         var source = Classification.Source.model
-        let patternHits = Set(patterns.matches(in: analysed.words))
+        let patternHits = patterns.isEmpty ? [] : Set(patterns.matches(in: analysed.joinedWords))
         if let best = patternHits.max(by: { probabilities[$0] < probabilities[$1] }) {
             chosen = best
             source = .pattern
@@ -170,7 +172,9 @@ public struct IntentEngine: Sendable {
                guard level(of: candidate, cues: foundCues) == .urgent else { return false }
                // With an urgency cue in the message ("right now", "within a week", "he has a knife") an urgent
                // reading needs less probability.
-               let floor = cueSupport ? settings.urgentSafetyFloor * settings.cueFloorFactor : settings.urgentSafetyFloor
+               var floor = cueSupport ? settings.urgentSafetyFloor * settings.cueFloorFactor : settings.urgentSafetyFloor
+               // A confident out-of-scope reading ("passport photos for my trip") needs a stronger urgent rival.
+               if !cueSupport, ranked[0] == outOfScopeIndex, Double(probabilities[ranked[0]]) >= 0.5 { floor *= 2 }
                return Double(probabilities[candidate]) >= floor
            }) {
             handoff = .urgent

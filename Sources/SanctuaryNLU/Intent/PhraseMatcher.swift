@@ -1,60 +1,84 @@
 import SanctuaryText
 
-/// Finds admin-written phrases inside a message, starting at word starts, in one pass per word start.
-/// Phrases are folded the same way as messages; a phrase ending in `*` also matches longer words ("knock*").
+/// Finds admin-written phrases inside a message, starting at word starts, with a byte trie walked once per
+/// word start. Phrases are folded like messages; a phrase ending in `*` also matches longer words ("knock*").
 struct PhraseMatcher<Payload: Sendable>: Sendable {
-    private struct Node: Sendable {
-        var edges: [(byte: UInt8, next: Int32)] = []
-        var payloads: [Int32] = []        // phrase must end at a word end
-        var prefixPayloads: [Int32] = []  // phrase may continue into the word
-    }
-    private var nodes: [Node] = [Node()]
+    // Trie under construction: children per node, and what ends at each node.
+    private var children: [[UInt8: Int32]] = [[:]]
+    private var wholeWordEnds: [[Int32]] = [[]]
+    private var prefixEnds: [[Int32]] = [[]]
     private var payloads: [Payload] = []
+    // Compiled form (CSR arrays) built by `seal()`, so lookups never touch dictionaries.
+    private var edgeStart: [Int32] = [0, 0]
+    private var edgeBytes: [UInt8] = []
+    private var edgeTargets: [Int32] = []
 
     /// Adds a phrase; returns false when it has no words after folding.
     @discardableResult
     mutating func add(_ phrase: String, _ payload: Payload) -> Bool {
         let isPrefix = phrase.hasSuffix("*")
-        let words = AnalyzedText(isPrefix ? String(phrase.dropLast()) : phrase).words
-        guard !words.isEmpty else { return false }
+        let joined = AnalyzedText(isPrefix ? String(phrase.dropLast()) : phrase).joinedWords
+        guard !joined.isEmpty else { return false }
         payloads.append(payload)
         let id = Int32(payloads.count - 1)
         var node = 0
-        for byte in words.joined(separator: " ").utf8 {
-            if let edge = nodes[node].edges.first(where: { $0.byte == byte }) {
-                node = Int(edge.next)
+        for byte in joined.utf8 {
+            if let next = children[node][byte] {
+                node = Int(next)
             } else {
-                nodes.append(Node())
-                nodes[node].edges.append((byte, Int32(nodes.count - 1)))
-                node = nodes.count - 1
+                children.append([:]); wholeWordEnds.append([]); prefixEnds.append([])
+                children[node][byte] = Int32(children.count - 1)
+                node = children.count - 1
             }
         }
-        if isPrefix { nodes[node].prefixPayloads.append(id) } else { nodes[node].payloads.append(id) }
+        if isPrefix { prefixEnds[node].append(id) } else { wholeWordEnds[node].append(id) }
         return true
+    }
+
+    /// Compiles the trie for matching; call once after the last `add`.
+    mutating func seal() {
+        edgeStart = [0]
+        edgeBytes = []
+        edgeTargets = []
+        for node in children {
+            for (byte, target) in node.sorted(by: { $0.key < $1.key }) {
+                edgeBytes.append(byte)
+                edgeTargets.append(target)
+            }
+            edgeStart.append(Int32(edgeBytes.count))
+        }
     }
 
     var isEmpty: Bool { payloads.isEmpty }
 
-    /// Payloads of all phrases found in `words` (words joined by single spaces).
-    func matches(in words: [String]) -> [Payload] {
-        guard !payloads.isEmpty, !words.isEmpty else { return [] }
-        let bytes = Array(words.joined(separator: " ").utf8)
+    /// Payloads of all phrases found in `text` (words joined by single spaces, as `AnalyzedText.joinedWords`).
+    func matches(in text: String) -> [Payload] {
+        guard !payloads.isEmpty, !text.isEmpty else { return [] }
+        precondition(edgeStart.count == children.count + 1, "PhraseMatcher.seal() must be called after add")
         var found: [Payload] = []
-        var start = 0
-        while start < bytes.count {
-            var node = 0
-            var i = start
-            while true {
-                let atWordEnd = i == bytes.count || bytes[i] == 0x20
-                if atWordEnd { for p in nodes[node].payloads { found.append(payloads[Int(p)]) } }
-                for p in nodes[node].prefixPayloads { found.append(payloads[Int(p)]) }
-                guard i < bytes.count, let edge = nodes[node].edges.first(where: { $0.byte == bytes[i] }) else { break }
-                node = Int(edge.next)
-                i += 1
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var node = 0
+                var i = start
+                while true {
+                    let atWordEnd = i == bytes.count || bytes[i] == 0x20
+                    if atWordEnd { for p in wholeWordEnds[node] { found.append(payloads[Int(p)]) } }
+                    for p in prefixEnds[node] { found.append(payloads[Int(p)]) }
+                    guard i < bytes.count else { break }
+                    var next: Int32 = -1
+                    for e in Int(edgeStart[node])..<Int(edgeStart[node + 1]) where edgeBytes[e] == bytes[i] {
+                        next = edgeTargets[e]
+                        break
+                    }
+                    if next < 0 { break }
+                    node = Int(next)
+                    i += 1
+                }
+                while start < bytes.count && bytes[start] != 0x20 { start += 1 }
+                start += 1
             }
-            // Next word start.
-            while start < bytes.count && bytes[start] != 0x20 { start += 1 }
-            start += 1
         }
         return found
     }

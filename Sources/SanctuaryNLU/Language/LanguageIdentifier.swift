@@ -44,13 +44,15 @@ public struct LanguageIdentifier: Sendable {
         var totals = [Float](repeating: 0, count: languages.count)
         for (l, language) in languages.enumerated() {
             for analysed in training[language] ?? [] {
-                for f in Self.features(analysed) {
+                let (features, words) = Self.features(analysed)
+                for (i, f) in features.enumerated() {
                     let row = Int(vocabulary.insert(f))
                     if row * languages.count >= counts.count {
                         counts.append(contentsOf: [Float](repeating: 0, count: languages.count * 1024))
                     }
-                    counts[row * languages.count + l] += 1
-                    totals[l] += 1
+                    let weight: Float = i < words ? Self.wordWeight : 1
+                    counts[row * languages.count + l] += weight
+                    totals[l] += weight
                 }
             }
         }
@@ -73,16 +75,21 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// Character 2–4-grams of each word framed by boundary marks, plus the word itself (weighted ×3); accents are kept (ñ, ß, ı, ї, پ).
-    static func features(_ text: AnalyzedText) -> [UInt64] {
+    static func features(_ text: AnalyzedText) -> (features: [UInt64], words: Int) {
         var out: [UInt64] = []
-        for w in text.foldedWords where !w.allSatisfy(\.isNumber) {
-            // Whole words count three times: "mikham" or "nadaram" say Persian more surely than their letters do.
-            let wh = FeatureHash.word(w)
-            out.append(wh); out.append(wh); out.append(wh)
+        out.reserveCapacity(text.foldedWords.count * 24)
+        for w in text.foldedWords where !w.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            out.append(FeatureHash.word(w))
+        }
+        let words = out.count
+        for w in text.foldedWords where !w.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             FeatureHash.addCharGrams(w, orders: 2...4, space: 0x4C00, into: &out)
         }
-        return out
+        return (out, words)
     }
+
+    /// Whole words count three times: "mikham" or "nadaram" say Persian more surely than their letters do.
+    static let wordWeight: Float = 3
 
     /// The candidate languages allowed by the scripts present: a message with Cyrillic, Arabic or Ge'ez letters
     /// is in a language written in that script, even when it carries German or English words.
@@ -103,7 +110,7 @@ public struct LanguageIdentifier: Sendable {
         }
         let candidates = candidates(for: text)
         if candidates.count == 1 { return LanguageGuess(language: languages[candidates[0]], confidence: 0.99) }
-        let features = Self.features(text)
+        let (features, words) = Self.features(text)
         guard !features.isEmpty else {
             let fallback = priorLanguage.flatMap { languages.contains($0) ? $0 : nil } ?? defaultLanguage
             return LanguageGuess(language: fallback, confidence: 0)
@@ -111,13 +118,14 @@ public struct LanguageIdentifier: Sendable {
         var sums = [Lane](repeating: .zero, count: lanes)
         logProbabilities.withUnsafeBufferPointer { table in
             sums.withUnsafeMutableBufferPointer { acc in
-                for f in features {
+                for (i, f) in features.enumerated() {
+                    let weight: Float = i < words ? Self.wordWeight : 1
                     let row = vocabulary.row(f)
                     if row < 0 {
-                        for k in 0..<lanes { acc[k] += unseenLogProbability[k] }
+                        for k in 0..<lanes { acc[k] += unseenLogProbability[k] * weight }
                     } else {
                         let base = Int(row) * lanes
-                        for k in 0..<lanes { acc[k] += table[base + k] }
+                        for k in 0..<lanes { acc[k] += table[base + k] * weight }
                     }
                 }
             }
@@ -125,7 +133,7 @@ public struct LanguageIdentifier: Sendable {
         var scores = [Double](repeating: 0, count: languages.count)
         for l in 0..<languages.count { scores[l] = Double(sums[l / 16][l % 16]) }
         // Temperature: log-likelihoods grow with length; scale so confidences stay meaningful.
-        let temperature = max(1.0, Double(features.count).squareRoot())
+        let temperature = max(1.0, (Double(features.count) + Double(words) * Double(Self.wordWeight - 1)).squareRoot())
         var scaled = candidates.map { (l: $0, s: scores[$0] / temperature) }
         if let priorLanguage, let p = languages.firstIndex(of: priorLanguage), candidates.contains(p) {
             // One or two words ("ok", "1", "si gracias") say little: the conversation's language weighs more.
