@@ -2,7 +2,7 @@
 """Merges per-language content drafts (staging/<lang>.yaml, written one language at a time) into the
 per-intent files admins edit (intents/<id>.yaml), the shared cue sets (intents/_cues.yaml) and the
 don't-ask patterns (locales/_dont_ask.yaml). Existing examples in intents/ are kept; new ones are appended."""
-import json, os, sys, yaml
+import glob, json, os, sys, yaml
 
 ORDER = ["en", "de", "es", "fr", "ar", "fa", "tr", "uk", "ru", "pt", "ps", "ti"]
 META = {  # id: (category, handoff, raise rules [(to, [cue sets])], keyword list name)
@@ -70,8 +70,8 @@ def main(root):
         p = os.path.join(root, "staging", f"{lang}.yaml")
         if os.path.exists(p):
             staged[lang] = yaml.safe_load(open(p, encoding="utf-8"))
-            extra = os.path.join(root, "staging", f"{lang}.extra.yaml")
-            if os.path.exists(extra):  # more examples written separately: {examples: {intent: [..]}}
+            for extra in sorted(glob.glob(os.path.join(root, "staging", f"{lang}.extra*.yaml"))):
+                # more examples written separately: {examples: {intent: [..]}}
                 more = (yaml.safe_load(open(extra, encoding="utf-8")) or {}).get("examples") or {}
                 for iid, lines in more.items():
                     staged[lang].setdefault("examples", {}).setdefault(iid, [])
