@@ -12,7 +12,7 @@ struct IntentEngineTests {
         ("Stop they are at the door", "en", "kyr_door", .urgent),
         ("STOP ICE is at my door right now", "en", "kyr_door", .urgent),
         ("HELP my husband is hitting me right now", "en", "domestic_violence", .urgent),
-        ("HELP my husband hits me when he drinks", "en", "domestic_violence", .handoff),
+        ("HELP my husband controls my money and my phone, how do i leave him", "en", "domestic_violence", .handoff),
         ("marhaba, 3andi waja3 bi sinni w ma 3andi ta2meen", "ar", "find_primary_care", .none),
         ("отримала лист з Ausländerbehörde, там Abschiebungsandrohung, строк тиждень", "uk", "deportation_papers", .urgent),
         ("la calefacción no funciona y tengo frío", "es", "report_city_problem", .none),

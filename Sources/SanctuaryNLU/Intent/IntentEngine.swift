@@ -12,8 +12,10 @@ public struct EngineSettings: Sendable {
     public var outOfScopeBelow = 0.12
     /// An urgent reading this likely (its cue present, or urgent by itself) makes the message urgent.
     public var urgentSafetyFloor = 0.15
-    /// The floor is multiplied by this for readings raised to urgent by a cue found in the message.
+    /// The floor is multiplied by this when the message holds an urgency cue ("right now", "within a week").
     public var cueFloorFactor = 0.5
+    /// An out-of-scope reading at least this likely doubles the floor for urgent rivals without a cue.
+    public var confidentOutOfScope = 0.5
     /// Add Latin transliterations of non-Latin examples to the language model.
     public var transliterationAugmentsLanguageModel = true
     public init() {}
@@ -155,37 +157,41 @@ public struct IntentEngine: Sendable {
                 chosen = clarifyIndex ?? chosen
             }
         }
-        // Safety first: a plausible urgent reading (its cue present, or urgent by itself) makes the message urgent.
-        // The intent stays the best guess unless the model was unsure; `safetyIntent` names the urgent reading.
-        var handoff = level(of: chosen, cues: foundCues)
-        var safetyIntent: Int? = handoff == .urgent ? chosen : nil
-        // Cue sets that raise any message ("he has a knife", "not breathing"), whatever the intent.
-        for (set, raised) in content.cues.always where raised > handoff && foundCues.contains(set) {
-            handoff = raised
-            if raised == .urgent {
-                safetyIntent = ranked.prefix(5).first { intents[$0].handoff == .urgent || intents[$0].raise.contains { $0.level == .urgent } } ?? chosen
-            }
-        }
-        let cueSupport = !foundCues.isDisjoint(with: urgentCueSets)
-        if handoff < .urgent,
-           let urgent = ranked.prefix(3).first(where: { candidate in
-               guard level(of: candidate, cues: foundCues) == .urgent else { return false }
-               // With an urgency cue in the message ("right now", "within a week", "he has a knife") an urgent
-               // reading needs less probability.
-               var floor = cueSupport ? settings.urgentSafetyFloor * settings.cueFloorFactor : settings.urgentSafetyFloor
-               // A confident out-of-scope reading ("passport photos for my trip") needs a stronger urgent rival.
-               if !cueSupport, ranked[0] == outOfScopeIndex, Double(probabilities[ranked[0]]) >= 0.5 { floor *= 2 }
-               return Double(probabilities[candidate]) >= floor
-           }) {
-            handoff = .urgent
-            safetyIntent = urgent
-            if source == .rejected { chosen = urgent; source = .model }
+        let (handoff, safetyIntent) = urgency(chosen: chosen, ranked: ranked, probabilities: probabilities, cues: foundCues)
+        if source == .rejected, let safetyIntent, safetyIntent != chosen {
+            // The model was unsure, and one of its readings is urgent: answer that reading.
+            chosen = safetyIntent
+            source = .model
         }
         let alternatives = ranked.prefix(3).map { Classification.Alternative(intent: intentIDs[$0], confidence: Double(probabilities[$0])) }
         return Classification(lang: guess.language, languageConfidence: guess.confidence, intent: intentIDs[chosen],
                               confidence: source == .pattern ? max(0.9, Double(probabilities[chosen])) : Double(probabilities[chosen]),
                               handoff: handoff, source: source, alternatives: alternatives,
                               cues: foundCues.sorted(), safetyIntent: safetyIntent.map { intentIDs[$0] })
+    }
+
+    /// The handoff level of a message and, when urgent, the intent whose safety information comes first.
+    /// Safety first: besides the chosen intent's own level, cue sets that raise every message ("he has a knife")
+    /// and a plausible urgent runner-up make the message urgent.
+    func urgency(chosen: Int, ranked: [Int], probabilities: [Float], cues: Set<String>) -> (HandoffLevel, Int?) {
+        var handoff = level(of: chosen, cues: cues)
+        var safetyIntent: Int? = handoff == .urgent ? chosen : nil
+        for (set, raised) in content.cues.always where raised > handoff && cues.contains(set) {
+            handoff = raised
+            if raised == .urgent {
+                safetyIntent = ranked.first { intents[$0].handoff == .urgent || intents[$0].raise.contains { $0.level == .urgent } } ?? chosen
+            }
+        }
+        guard handoff < .urgent else { return (handoff, safetyIntent) }
+        // With an urgency cue in the message ("right now", "within a week") an urgent reading needs less
+        // probability; against a confident out-of-scope reading ("passport photos for my trip") it needs more.
+        let cueSupport = !cues.isDisjoint(with: urgentCueSets)
+        var floor = settings.urgentSafetyFloor * (cueSupport ? settings.cueFloorFactor : 1)
+        if !cueSupport, ranked[0] == outOfScopeIndex, Double(probabilities[ranked[0]]) >= settings.confidentOutOfScope { floor *= 2 }
+        if let urgent = ranked.prefix(3).first(where: { level(of: $0, cues: cues) == .urgent && Double(probabilities[$0]) >= floor }) {
+            return (.urgent, urgent)
+        }
+        return (handoff, safetyIntent)
     }
 
     /// Indices of the `count` largest values, largest first (a partial selection, not a full sort).

@@ -63,6 +63,12 @@ public enum Linter {
 
     static func checkExamples(_ content: Content, enabled: [String], into out: inout [Diagnostic]) {
         var owner: [String: (intent: String, file: String)] = [:]
+        // Normalising every example is the expensive part: do it on all cores, in a fixed order.
+        let all = content.intents.flatMap { intent in
+            intent.examples.keys.sorted().flatMap { locale in (intent.examples[locale] ?? []).map { (intent.id, locale, $0) } }
+        }
+        let keys = ParallelMap.map(all.map(\.2)) { normalized($0) }
+        var keyIterator = keys.makeIterator()
         for intent in content.intents {
             for locale in enabled {
                 let count = intent.examples[locale]?.count ?? 0
@@ -72,13 +78,14 @@ public enum Linter {
                     out.append(Diagnostic(.warning, file: intent.file, line: nil, "only \(count) examples for '\(locale)' (at least \(minimumExamples) recommended)"))
                 }
             }
-            for (locale, examples) in intent.examples {
+            for locale in intent.examples.keys.sorted() {
+                let examples = intent.examples[locale] ?? []
                 if !enabled.contains(locale) {
                     out.append(Diagnostic(.warning, file: intent.file, line: intent.exampleLines[locale]?.first, "examples for '\(locale)', which has no locale file"))
                 }
                 var seen = Set<String>()
                 for (index, example) in examples.enumerated() {
-                    let key = normalized(example)
+                    let key = keyIterator.next() ?? normalized(example)
                     let line = intent.exampleLines[locale]?[index]
                     if key.isEmpty { continue }
                     if !seen.insert(key).inserted {
