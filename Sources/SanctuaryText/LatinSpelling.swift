@@ -27,6 +27,12 @@ public enum LatinSpelling {
         })
     }
 
+    @inline(__always)
+    private static func cached(_ v: UInt32) -> [UInt8]? {
+        for block in blocks where block.range.contains(v) { return block.spellings[Int(v &- block.range.lowerBound)] }
+        return nil
+    }
+
     /// The ASCII Latin spelling of `text`; characters outside the cached blocks pass through the full transform.
     public static func spell(_ text: String) -> String {
         var out: [UInt8] = []
@@ -43,9 +49,9 @@ public enum LatinSpelling {
             if v < 0x80 {
                 flushPending()
                 out.append(UInt8(v))
-            } else if let block = blocks.first(where: { $0.range.contains(v) }) {
+            } else if let spelling = cached(v) {
                 flushPending()
-                out.append(contentsOf: block.spellings[Int(v - block.range.lowerBound)])
+                out.append(contentsOf: spelling)
             } else {
                 pending.unicodeScalars.append(scalar)
             }

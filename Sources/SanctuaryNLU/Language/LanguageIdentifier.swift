@@ -20,6 +20,9 @@ public struct LanguageIdentifier: Sendable {
     ]
 
     public let languages: [String]
+    /// The native script of each language, in `languages` order.
+    private let languageScripts: [Script]
+    private let allLanguages: [Int]
     private let vocabulary: FeatureVocabulary
     typealias Lane = SIMD16<Float>
     private let lanes: Int                  // SIMD vectors per feature row (16 languages each)
@@ -38,6 +41,8 @@ public struct LanguageIdentifier: Sendable {
     public init(analysed training: [String: [AnalyzedText]], defaultLanguage: String) {
         let languages = training.keys.sorted()
         self.languages = languages
+        languageScripts = languages.map { Self.nativeScripts[$0] ?? .latin }
+        allLanguages = Array(languages.indices)
         self.defaultLanguage = languages.contains(defaultLanguage) ? defaultLanguage : (languages.first ?? "en")
         var vocabulary = FeatureVocabulary(expected: 200_000)
         var counts: [Float] = []
@@ -94,11 +99,18 @@ public struct LanguageIdentifier: Sendable {
     /// The candidate languages allowed by the scripts present: a message with Cyrillic, Arabic or Ge'ez letters
     /// is in a language written in that script, even when it carries German or English words.
     func candidates(for text: AnalyzedText) -> [Int] {
-        let letters = text.scriptCounts.total
-        let native = Set(text.scriptCounts.nonZero.filter { $0.script != .latin && $0.script != .other && $0.count >= 2 && Double($0.count) >= 0.2 * Double(letters) }.map(\.script))
-        guard !native.isEmpty else { return Array(languages.indices) }
-        let allowed = languages.indices.filter { native.contains(Self.nativeScripts[languages[$0]] ?? .other) }
-        return allowed.isEmpty ? Array(languages.indices) : allowed
+        let counts = text.scriptCounts
+        let letters = counts.total
+        var allowed: [Int] = []
+        var sawNative = false
+        for script in [Script.cyrillic, .arabic, .ethiopic] {
+            let n = counts[script]
+            guard n >= 2, Double(n) >= 0.2 * Double(letters) else { continue }
+            sawNative = true
+            for (l, s) in languageScripts.enumerated() where s == script { allowed.append(l) }
+        }
+        guard sawNative, !allowed.isEmpty else { return allLanguages }
+        return allowed.sorted()
     }
 
     /// Identifies the language of `text`; `prior` is the conversation's current language, if any.
