@@ -14,8 +14,8 @@ public struct EngineSettings: Sendable {
     public var urgentSafetyFloor = 0.15
     /// The floor is multiplied by this when the message holds an urgency cue ("right now", "within a week").
     public var cueFloorFactor = 0.5
-    /// An out-of-scope reading at least this likely doubles the floor for urgent rivals without a cue.
-    public var confidentOutOfScope = 0.5
+    /// When out_of_scope is the best reading and no urgency cue is present, an urgent rival needs this much.
+    public var urgentOverOutOfScope = 0.35
     /// Add Latin transliterations of non-Latin examples to the language model.
     public var transliterationAugmentsLanguageModel = true
     public init() {}
@@ -187,7 +187,7 @@ public struct IntentEngine: Sendable {
         // probability; against a confident out-of-scope reading ("passport photos for my trip") it needs more.
         let cueSupport = !cues.isDisjoint(with: urgentCueSets)
         var floor = settings.urgentSafetyFloor * (cueSupport ? settings.cueFloorFactor : 1)
-        if !cueSupport, ranked[0] == outOfScopeIndex, Double(probabilities[ranked[0]]) >= settings.confidentOutOfScope { floor *= 2 }
+        if !cueSupport, ranked[0] == outOfScopeIndex { floor = max(floor, settings.urgentOverOutOfScope) }
         if let urgent = ranked.prefix(3).first(where: { level(of: $0, cues: cues) == .urgent && Double(probabilities[$0]) >= floor }) {
             return (.urgent, urgent)
         }

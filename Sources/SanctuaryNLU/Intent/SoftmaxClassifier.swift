@@ -11,6 +11,8 @@ struct SoftmaxClassifier: Sendable {
         var seed: UInt64 = 0x5A4C_7E11
         var minimumDocumentFrequency: Int32 = 2
         var balancePower: Float = 0.5
+        /// Epochs from this one on are averaged into the final model.
+        var averageFrom = 1
     }
 
     typealias Lane = SIMD8<Float>
@@ -82,6 +84,11 @@ struct SoftmaxClassifier: Sendable {
         for l in labels { classCounts[l] += 1 }
         let meanCount = Float(labels.count) / Float(max(1, classes))
         let classWeight = classCounts.map { $0 > 0 ? Foundation.pow(meanCount / $0, settings.balancePower) : 1 }
+        // The model returned is the average of the weights at the end of each epoch after the first
+        // (Polyak-style averaging): it smooths the noise of SGD, so small content edits move results less.
+        var averageWeights = [Lane](repeating: .zero, count: weights.count)
+        var averageBias = [Lane](repeating: .zero, count: lanes)
+        var snapshots: Float = 0
         weights.withUnsafeMutableBufferPointer { w in
             bias.withUnsafeMutableBufferPointer { b in
                 scores.withUnsafeMutableBufferPointer { s in
@@ -107,12 +114,25 @@ struct SoftmaxClassifier: Sendable {
                             }
                             for k in 0..<lanes { b[k] -= s[k] * (lr * 0.1 * weight) }
                         }
+                        if epoch >= settings.averageFrom {
+                            for i in 0..<w.count { averageWeights[i] += w[i] }
+                            for k in 0..<lanes { averageBias[k] += b[k] }
+                            snapshots += 1
+                        }
                     }
                 }
             }
         }
-        self.weights = weights
-        self.bias = bias
+        if snapshots > 0 {
+            let scale = 1 / snapshots
+            for i in averageWeights.indices { averageWeights[i] *= scale }
+            for k in averageBias.indices { averageBias[k] *= scale }
+            self.weights = averageWeights
+            self.bias = averageBias
+        } else {
+            self.weights = weights
+            self.bias = bias
+        }
     }
 
     /// Class probabilities for a message's features (features never seen in training are ignored).
