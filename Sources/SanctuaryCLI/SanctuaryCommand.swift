@@ -23,9 +23,9 @@ struct ContentOptions: ParsableArguments {
     var rejectBelow: Double?
     @Option(help: ArgumentHelp("Rejected guesses below this are out of scope, above it a clarifying question (default 0.12).", visibility: .hidden))
     var outOfScopeBelow: Double?
-    @Option(help: ArgumentHelp("An urgent reading at least this likely makes the message urgent (default 0.15).", visibility: .hidden))
+    @Option(help: ArgumentHelp("An urgent reading at least this likely makes the message urgent (default 0.25).", visibility: .hidden))
     var urgentFloor: Double?
-    @Option(help: ArgumentHelp("The urgent floor is multiplied by this when an urgency cue is present (default 0.5).", visibility: .hidden))
+    @Option(help: ArgumentHelp("The urgent floor is multiplied by this when an urgency cue is present (default 0.35).", visibility: .hidden))
     var cueFloorFactor: Double?
 
     /// The engine settings with any tuning flags applied.

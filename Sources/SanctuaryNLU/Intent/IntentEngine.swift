@@ -11,11 +11,11 @@ public struct EngineSettings: Sendable {
     /// otherwise the engine asks one clarifying question.
     public var outOfScopeBelow = 0.12
     /// An urgent reading this likely (its cue present, or urgent by itself) makes the message urgent.
-    public var urgentSafetyFloor = 0.15
+    public var urgentSafetyFloor = 0.25
     /// The floor is multiplied by this when the message holds an urgency cue ("right now", "within a week").
-    public var cueFloorFactor = 0.5
+    public var cueFloorFactor = 0.35
     /// When out_of_scope is the best reading and no urgency cue is present, an urgent rival needs this much.
-    public var urgentOverOutOfScope = 0.35
+    public var urgentOverOutOfScope = 0.45
     /// Add Latin transliterations of non-Latin examples to the language model.
     public var transliterationAugmentsLanguageModel = true
     public init() {}

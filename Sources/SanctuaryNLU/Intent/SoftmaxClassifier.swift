@@ -13,6 +13,9 @@ struct SoftmaxClassifier: Sendable {
         var balancePower: Float = 0.5
         /// Epochs from this one on are averaged into the final model.
         var averageFrom = 1
+        /// Share of the naive Bayes probabilities in the output (0 = the linear model alone).
+        var naiveBayesWeight: Float = 0.2
+        var naiveBayesSmoothing: Float = 0.1
     }
 
     typealias Lane = SIMD8<Float>
@@ -22,6 +25,8 @@ struct SoftmaxClassifier: Sendable {
     private let weights: [Lane]            // feature row × lanes
     private let bias: [Lane]
     private let idf: [Float]
+    private let naiveBayes: [Lane]         // feature row × lanes: log P(feature | class)
+    private let naiveBayesWeight: Float
 
     /// Trains on examples given as feature lists with a class index each.
     init(examples: [(features: [UInt64], label: Int)], classes: Int, settings: Settings = Settings()) {
@@ -71,6 +76,27 @@ struct SoftmaxClassifier: Sendable {
             for i in range { values[i] = idf[Int(indices[i])] / max(norm, 1e-6) }
         }
         self.idf = idf
+        // A multinomial naive Bayes over the same rows, mixed into the output: it is strong where examples are
+        // few and errs differently from the linear model.
+        var nbCounts = [Float](repeating: 0, count: vocabulary.count * classes)
+        var nbTotals = [Float](repeating: 0, count: classes)
+        for e in 0..<examples.count {
+            let label = examples[e].label
+            for i in offsets[e]..<offsets[e + 1] {
+                nbCounts[Int(indices[i]) * classes + label] += 1
+                nbTotals[label] += 1
+            }
+        }
+        let alpha: Float = settings.naiveBayesSmoothing
+        let nbVocabulary = Float(vocabulary.count)
+        var nb = [Lane](repeating: .zero, count: vocabulary.count * lanes)
+        for row in 0..<vocabulary.count {
+            for c in 0..<classes {
+                nb[row * lanes + c / 8][c % 8] = Foundation.log((nbCounts[row * classes + c] + alpha) / (nbTotals[c] + alpha * nbVocabulary))
+            }
+        }
+        naiveBayes = nb
+        naiveBayesWeight = settings.naiveBayesWeight
         let mask = Self.paddingMask(classes: classes, lanes: lanes)
         var weights = [Lane](repeating: .zero, count: vocabulary.count * lanes)
         var bias = [Lane](repeating: .zero, count: lanes)
@@ -175,6 +201,21 @@ struct SoftmaxClassifier: Sendable {
         }
         var result = [Float](repeating: 0, count: classes)
         for c in 0..<classes { result[c] = scores[c / 8][c % 8] }
+        guard naiveBayesWeight > 0, !rows.isEmpty else { return result }
+        var nbScores = [Lane](repeating: .zero, count: lanes)
+        naiveBayes.withUnsafeBufferPointer { t in
+            nbScores.withUnsafeMutableBufferPointer { s in
+                for r in rows {
+                    let base = Int(r) * lanes
+                    for k in 0..<lanes { s[k] += t[base + k] }
+                }
+                // Naive Bayes log-likelihoods grow with length: temper them before the softmax.
+                let temper = 1 / Float(rows.count).squareRoot()
+                for k in 0..<lanes { s[k] *= temper }
+                Self.softmax(s, mask: Self.paddingMask(classes: classes, lanes: lanes))
+            }
+        }
+        for c in 0..<classes { result[c] = (1 - naiveBayesWeight) * result[c] + naiveBayesWeight * nbScores[c / 8][c % 8] }
         return result
     }
 
