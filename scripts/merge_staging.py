@@ -20,9 +20,9 @@ META = {  # id: (category, handoff, raise rules [(to, [cue sets])], keyword list
     "search_directory": ("services", "none", [], None),
     "city_staff_ask_status": ("rights", "none", [], None),
     "benefits_immigration_risk": ("rights", "none", [], None),
-    "kyr_door": ("rights", "none", [("urgent", ["now", "danger"])], None),
-    "kyr_public_or_work": ("rights", "none", [("urgent", ["now", "danger"])], None),
-    "warrant_check": ("rights", "handoff", [("urgent", ["now", "danger"])], None),
+    "kyr_door": ("rights", "urgent", [], None),
+    "kyr_public_or_work": ("rights", "urgent", [], None),
+    "warrant_check": ("rights", "urgent", [], None),
     "family_plan": ("rights", "none", [], None),
     "report_ice_activity": ("rights", "urgent", [], None),
     "status_options": ("rights", "handoff", [], None),
@@ -61,6 +61,14 @@ def norm(s):
     s = s.replace("\u200c", "").replace("\u200d", "")
     return " ".join(re.findall(r"[\w]+(?:['’][\w]+)*", s))
 
+# Safety first: agents at the door, a stop, a paper shown are urgent unless the message is clearly hypothetical
+# ("what if they come") and says nothing of "now" or danger.
+LOWER = {
+    "kyr_door": [("none", ["hypothetical"], ["now", "danger"])],
+    "kyr_public_or_work": [("none", ["hypothetical"], ["now", "danger"])],
+    "warrant_check": [("handoff", ["hypothetical"], ["now", "danger"])],
+}
+
 def q(s):
     return json.dumps(str(s), ensure_ascii=False)
 
@@ -89,6 +97,12 @@ def main(root):
             for to, sets in rules:
                 lines.append(f"  - to: {to}")
                 lines.append(f"    when: [{', '.join(sets)}]")
+        for to, sets, unless in LOWER.get(iid, []):
+            if "lower:" not in lines:
+                lines.append("lower:  # a hypothetical question without any sign of now or danger")
+            lines.append(f"  - to: {to}")
+            lines.append(f"    when: [{', '.join(sets)}]")
+            lines.append(f"    unless: [{', '.join(unless)}]")
         if kw:
             lines.append("keywords:  # only when the whole message is this word")
             for lang, data in staged.items():
@@ -126,7 +140,13 @@ def main(root):
     bp = os.path.join(root, "staging", "_cues_before_audit.yaml")
     if os.path.exists(bp):
         before = (yaml.safe_load(open(bp, encoding="utf-8")) or {}).get("cues") or {}
-    for name in ["now", "danger", "deadline", "tonight"]:
+    hypo = {}
+    hp = os.path.join(root, "staging", "_hypothetical.yaml")
+    if os.path.exists(hp):
+        hypo = yaml.safe_load(open(hp, encoding="utf-8")) or {}
+    for lang, data in staged.items():
+        data.setdefault("cues", {})["hypothetical"] = hypo.get(lang) or []
+    for name in ["now", "danger", "deadline", "tonight", "hypothetical"]:
         cues.append(f"  {name}:")
         for lang, data in staged.items():
             items = [str(c).strip() for c in ((data.get("cues") or {}).get(name) or []) if str(c).strip()]

@@ -73,7 +73,7 @@ public enum ContentLoader {
 
     static func readIntent(_ node: Node, path: String, reader: inout YAMLReader) -> IntentDefinition? {
         guard let entries = reader.mapping(node, "intent file") else { return nil }
-        reader.rejectUnknownKeys(entries, allowed: ["id", "category", "handoff", "raise", "examples", "keywords", "patterns", "description"], in: "intent file")
+        reader.rejectUnknownKeys(entries, allowed: ["id", "category", "handoff", "raise", "lower", "examples", "keywords", "patterns", "description"], in: "intent file")
         let field = { (key: String) in entries.first { $0.key == key } }
         guard let id = reader.string(field("id")?.value, "id") else { reader.error(node.mark?.line, "missing 'id'"); return nil }
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -93,20 +93,8 @@ public enum ContentLoader {
                 reader.error(field("handoff")?.line, "unknown handoff level '\(raw)' (none, handoff, urgent)")
             }
         } else { reader.error(node.mark?.line, "missing 'handoff'") }
-        var rules: [RaiseRule] = []
-        if let raiseNode = field("raise")?.value {
-            if case .sequence(let seq) = raiseNode {
-                for item in seq {
-                    guard let ruleEntries = reader.mapping(item, "raise rule") else { continue }
-                    reader.rejectUnknownKeys(ruleEntries, allowed: ["to", "when"], in: "raise rule")
-                    let to = reader.string(ruleEntries.first { $0.key == "to" }?.value, "raise.to").flatMap(HandoffLevel.init(rawValue:))
-                    let when = reader.stringList(ruleEntries.first { $0.key == "when" }?.value, "raise.when").map(\.text)
-                    guard let to, !when.isEmpty else { reader.error(item.mark?.line, "a raise rule needs 'to' (handoff or urgent) and 'when' (cue set names)"); continue }
-                    if to <= level { reader.error(item.mark?.line, "raise rule to '\(to.rawValue)' does not raise the base level '\(level.rawValue)'") }
-                    rules.append(RaiseRule(level: to, cueSets: when))
-                }
-            } else { reader.error(raiseNode.mark?.line, "raise must be a list of rules") }
-        }
+        let rules = readLevelRules(field("raise")?.value, name: "raise", base: level, reader: &reader)
+        let lowerRules = readLevelRules(field("lower")?.value, name: "lower", base: level, reader: &reader)
         let examples = reader.localizedLists(field("examples")?.value, "examples")
         if field("examples") == nil { reader.error(node.mark?.line, "missing 'examples'") }
         let keywords = reader.localizedLists(field("keywords")?.value, "keywords")
@@ -117,13 +105,32 @@ public enum ContentLoader {
             }
         }
         return IntentDefinition(
-            id: id, category: category, handoff: level, raise: rules,
+            id: id, category: category, handoff: level, raise: rules, lower: lowerRules,
             examples: examples.mapValues { $0.map(\.text) },
             keywords: keywords.mapValues { $0.map(\.text) },
             patterns: patterns.mapValues { $0.map(\.text) },
             file: path,
             exampleLines: examples.mapValues { $0.map { $0.line ?? 0 } }
         )
+    }
+
+    /// Reads `raise` or `lower` rules: each moves the base level up (raise) or down (lower) when a cue set matches.
+    static func readLevelRules(_ node: Node?, name: String, base: HandoffLevel, reader: inout YAMLReader) -> [RaiseRule] {
+        guard let node else { return [] }
+        guard case .sequence(let seq) = node else { reader.error(node.mark?.line, "\(name) must be a list of rules"); return [] }
+        var rules: [RaiseRule] = []
+        for item in seq {
+            guard let ruleEntries = reader.mapping(item, "\(name) rule") else { continue }
+            reader.rejectUnknownKeys(ruleEntries, allowed: ["to", "when", "unless"], in: "\(name) rule")
+            let to = reader.string(ruleEntries.first { $0.key == "to" }?.value, "\(name).to").flatMap(HandoffLevel.init(rawValue:))
+            let when = reader.stringList(ruleEntries.first { $0.key == "when" }?.value, "\(name).when").map(\.text)
+            guard let to, !when.isEmpty else { reader.error(item.mark?.line, "a \(name) rule needs 'to' (none, handoff or urgent) and 'when' (cue set names)"); continue }
+            if name == "raise" && to <= base { reader.error(item.mark?.line, "raise rule to '\(to.rawValue)' does not raise the base level '\(base.rawValue)'") }
+            if name == "lower" && to >= base { reader.error(item.mark?.line, "lower rule to '\(to.rawValue)' does not lower the base level '\(base.rawValue)'") }
+            let unless = reader.stringList(ruleEntries.first { $0.key == "unless" }?.value, "\(name).unless").map(\.text)
+            rules.append(RaiseRule(level: to, cueSets: when, unless: unless))
+        }
+        return rules
     }
 
     static func readCues(_ node: Node, reader: inout YAMLReader) -> CueSets {

@@ -101,6 +101,7 @@ public struct IntentEngine: Sendable {
             }
         }
         urgentCueSets = Set(intents.flatMap { $0.raise.filter { $0.level == .urgent }.flatMap(\.cueSets) })
+            .union(intents.filter { $0.handoff == .urgent }.flatMap { $0.lower.flatMap(\.unless) })
             .union(content.cues.always.filter { $0.value == .urgent }.keys)
         patterns.seal()
         cues.seal()
@@ -208,11 +209,27 @@ public struct IntentEngine: Sendable {
         return top
     }
 
+    /// The level of an intent for a message with these cues: raise rules first; lower rules only when no raise
+    /// rule matched, so "ICE is here, what if I don't open" stays urgent while "what if ICE comes" is calm.
     func level(of intent: Int, cues: Set<String>) -> HandoffLevel {
         var level = intents[intent].handoff
-        for rule in intents[intent].raise where rule.level > level && rule.cueSets.contains(where: cues.contains) {
+        var raised = false
+        for rule in intents[intent].raise where rule.level > level && rule.applies(to: cues) {
             level = rule.level
+            raised = true
+        }
+        if !raised {
+            for rule in intents[intent].lower where rule.level < level && rule.applies(to: cues) {
+                level = rule.level
+            }
         }
         return level
+    }
+}
+
+extension RaiseRule {
+    /// True when one of the rule's cue sets is in the message and none of its `unless` sets is.
+    func applies(to cues: Set<String>) -> Bool {
+        cueSets.contains(where: cues.contains) && !unless.contains(where: cues.contains)
     }
 }

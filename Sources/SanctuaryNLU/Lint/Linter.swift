@@ -101,8 +101,8 @@ public enum Linter {
                     }
                 }
             }
-            for rule in intent.raise {
-                for set in rule.cueSets where content.cues.sets[set] == nil {
+            for rule in intent.raise + intent.lower {
+                for set in rule.cueSets + rule.unless where content.cues.sets[set] == nil {
                     out.append(Diagnostic(.error, file: intent.file, line: nil, "raise rule refers to unknown cue set '\(set)' (see intents/_cues.yaml)"))
                 }
             }
