@@ -6,7 +6,7 @@ Peers: lingua-language-detector (high and low accuracy) and pycld2 for language;
 (TF-IDF character n-grams + logistic regression, trained on the same intent files) for intents.
 
     pip install lingua-language-detector pycld2 scikit-learn pyyaml
-    swift build -c release --product sanctuary
+    swift build -c release
     python3 scripts/peers/compare.py [--bin .build/release/sanctuary] [eval/dev]
 """
 import argparse, glob, json, os, subprocess, sys, time
@@ -78,8 +78,19 @@ def main():
     s_lang = [o["lang"] for o in ours]
     s_int = [o["intent"] for o in ours]
     int_acc = sum(p in a for p, a in zip(s_int, also)) / len(dev)
-    rows.append(("sanctuary (Swift)", accuracy(s_lang, gold_lang)[0], int_acc, per_msg,
-                 "language + intent + handoff in one call; time = batch minus process start and training"))
+    rows.append(("sanctuary CLI --jsonl", accuracy(s_lang, gold_lang)[0], int_acc, per_msg,
+                 "whole CLI: JSON in/out per line; time = batch minus process start and training"))
+    bench = os.path.join(os.path.dirname(args.bin), "sanctuary-bench")
+    if os.path.exists(bench):
+        out = subprocess.run([bench, "--intents", args.intents, "--locales", args.locales, *args.paths,
+                              "--passes", "3", "--no-stages"], capture_output=True, text=True).stdout
+        median = next((l for l in out.splitlines() if l.startswith("classify:")), "")
+        try:
+            us = float(median.split("median ")[1].split(" ")[0])
+        except (IndexError, ValueError):
+            us = None
+        rows.append(("sanctuary in-process", accuracy(s_lang, gold_lang)[0], int_acc, us,
+                     "IntentEngine.classify median (sanctuary-bench, release): language + intent + handoff"))
 
     # Language peers.
     try:
