@@ -9,7 +9,7 @@ public struct LanguageGuess: Sendable, Equatable {
 }
 
 /// Identifies the language of short messages: script rules first (Ge'ez → ti; Cyrillic → uk/ru; Arabic script →
-/// ar/fa/ps), then a naive Bayes model over character 2–4-grams and words trained on the locales' own examples.
+/// ar/fa/ps), then a naive Bayes model over character 3–4-grams and words trained on the locales' own examples.
 public struct LanguageIdentifier: Sendable {
     /// The scripts each language is written in natively. Latin is possible for all (transliteration, Arabizi).
     public static let nativeScripts: [String: Script] = [
@@ -79,7 +79,7 @@ public struct LanguageIdentifier: Sendable {
         self.unseenLogProbability = unseen
     }
 
-    /// Character 2–4-grams of each word framed by boundary marks, plus the word itself (weighted ×3); accents are kept (ñ, ß, ı, ї, پ).
+    /// Character 3–4-grams of each word framed by boundary marks, plus the word itself (weighted ×3); accents are kept (ñ, ß, ı, ї, پ).
     static func features(_ text: AnalyzedText) -> (features: [UInt64], words: Int) {
         var out: [UInt64] = []
         out.reserveCapacity(text.foldedWords.count * 24)
@@ -88,7 +88,7 @@ public struct LanguageIdentifier: Sendable {
         }
         let words = out.count
         for w in text.foldedWords where !w.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            FeatureHash.addCharGrams(w, orders: 2...4, space: 0x4C00, into: &out)
+            FeatureHash.addCharGrams(w, orders: 3...4, space: 0x4C00, into: &out)
         }
         return (out, words)
     }
