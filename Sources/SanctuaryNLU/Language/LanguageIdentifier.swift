@@ -65,16 +65,23 @@ public struct LanguageIdentifier: Sendable {
         let n = languages.count
         let lanes = max(1, (n + 15) / 16)
         let v = Float(vocabulary.count)
-        var logs = [Lane](repeating: .zero, count: vocabulary.count * lanes)
-        for row in 0..<vocabulary.count {
-            for l in 0..<n {
-                logs[row * lanes + l / 16][l % 16] = log((counts[row * n + l] + alpha) / (totals[l] + alpha * v))
-            }
+        // Keep only features seen more than once: single sightings are noise and cost memory and cache.
+        var kept = FeatureVocabulary(expected: vocabulary.count / 2)
+        var logs: [Lane] = []
+        for (key, row) in vocabulary.entries.sorted(by: { $0.row < $1.row }) {
+            let r = Int(row)
+            var total: Float = 0
+            for l in 0..<n { total += counts[r * n + l] }
+            guard total >= Self.minimumCount else { continue }
+            _ = kept.insert(key)
+            var lane = [Lane](repeating: .zero, count: lanes)
+            for l in 0..<n { lane[l / 16][l % 16] = log((counts[r * n + l] + alpha) / (totals[l] + alpha * v)) }
+            logs.append(contentsOf: lane)
         }
         var unseen = [Lane](repeating: .zero, count: lanes)
         for l in 0..<n { unseen[l / 16][l % 16] = log(alpha / (totals[l] + alpha * v)) }
         self.lanes = lanes
-        self.vocabulary = vocabulary
+        self.vocabulary = kept
         self.logProbabilities = logs
         self.unseenLogProbability = unseen
     }
@@ -95,6 +102,8 @@ public struct LanguageIdentifier: Sendable {
 
     /// Whole words count three times: "mikham" or "nadaram" say Persian more surely than their letters do.
     static let wordWeight: Float = 3
+    /// Features counted less often than this in all training text are dropped.
+    static let minimumCount: Float = 2
 
     /// The candidate languages allowed by the scripts present: a message with Cyrillic, Arabic or Ge'ez letters
     /// is in a language written in that script, even when it carries German or English words.
