@@ -65,6 +65,7 @@ let examples = engine.content.intents.reduce(0) { $0 + $1.examples.values.reduce
 print("content: \(engine.content.intents.count) intents, \(engine.content.enabledLocales.count) locales, \(examples) examples")
 print(String(format: "read+lint: median %.3f s   train: median %.3f s   (3 runs each)", lintTimes.sorted()[1], trainTimes.sorted()[1]))
 print(String(format: "classify: %d calls, median %.2f µs, p90 %.2f µs, p99 %.2f µs, mean %.2f µs", samples.count, pctl(0.5), pctl(0.9), pctl(0.99), samples.reduce(0, +) / Double(samples.count)))
+print("model features: intent \(engine.modelSizes.intentFeatures), language \(engine.modelSizes.languageFeatures)")
 print(String(format: "memory: RSS %.0f MB before load, %.0f MB with one engine", rssBefore, rssAfter))
 
 // Where the time goes: each stage alone over the same texts.

@@ -20,6 +20,8 @@ public struct LanguageIdentifier: Sendable {
     ]
 
     public let languages: [String]
+    /// Number of distinct features the language model keeps.
+    public var featureCount: Int { vocabulary.count }
     /// The native script of each language, in `languages` order.
     private let languageScripts: [Script]
     private let allLanguages: [Int]
