@@ -234,7 +234,7 @@ int32_t sicu_analyze8(const char *src, int32_t len, char *folded, int32_t folded
                 push(c);
                 inWord = true;
             } else if (inWord && isMidLetter(c) && next < n && isWordChar(text.char32At(next))) {
-                push(c);
+                push(0x27);  // one apostrophe for all: "m’ont" and "m'ont" match alike
             } else {
                 inWord = false;
             }
