@@ -22,10 +22,11 @@ struct SoftmaxClassifier: Sendable {
     let classes: Int
     private let lanes: Int                 // SIMD vectors per feature row
     private let vocabulary: FeatureVocabulary
-    private let weights: [Lane]            // feature row × lanes
+    /// Per feature row: the linear model's weights (`lanes` vectors), then naive Bayes log P(feature | class)
+    /// (`lanes` vectors), side by side so one row is one contiguous read.
+    private let table: [Lane]
     private let bias: [Lane]
     private let idf: [Float]
-    private let naiveBayes: [Lane]         // feature row × lanes: log P(feature | class)
     private let naiveBayesWeight: Float
 
     /// Trains on examples given as feature lists with a class index each.
@@ -95,7 +96,6 @@ struct SoftmaxClassifier: Sendable {
                 nb[row * lanes + c / 8][c % 8] = Foundation.log((nbCounts[row * classes + c] + alpha) / (nbTotals[c] + alpha * nbVocabulary))
             }
         }
-        naiveBayes = nb
         naiveBayesWeight = settings.naiveBayesWeight
         let mask = Self.paddingMask(classes: classes, lanes: lanes)
         var weights = [Lane](repeating: .zero, count: vocabulary.count * lanes)
@@ -153,12 +153,19 @@ struct SoftmaxClassifier: Sendable {
             let scale = 1 / snapshots
             for i in averageWeights.indices { averageWeights[i] *= scale }
             for k in averageBias.indices { averageBias[k] *= scale }
-            self.weights = averageWeights
             self.bias = averageBias
         } else {
-            self.weights = weights
+            averageWeights = weights
             self.bias = bias
         }
+        var table = [Lane](repeating: .zero, count: vocabulary.count * lanes * 2)
+        for row in 0..<vocabulary.count {
+            for k in 0..<lanes {
+                table[row * lanes * 2 + k] = averageWeights[row * lanes + k]
+                table[row * lanes * 2 + lanes + k] = nb[row * lanes + k]
+            }
+        }
+        self.table = table
     }
 
     /// Class probabilities for a message's features (features never seen in training are ignored).
@@ -189,33 +196,30 @@ struct SoftmaxClassifier: Sendable {
         for r in rows { norm += idf[Int(r)] * idf[Int(r)] }
         norm = norm > 0 ? 1 / norm.squareRoot() : 0
         var scores = bias
-        weights.withUnsafeBufferPointer { w in
+        var nbScores = [Lane](repeating: .zero, count: lanes)
+        let stride = lanes * 2
+        table.withUnsafeBufferPointer { t in
             scores.withUnsafeMutableBufferPointer { s in
-                for r in rows {
-                    let base = Int(r) * lanes
-                    let v = idf[Int(r)] * norm
-                    for k in 0..<lanes { s[k] += w[base + k] * v }
+                nbScores.withUnsafeMutableBufferPointer { nbs in
+                    for r in rows {
+                        let base = Int(r) * stride
+                        let v = idf[Int(r)] * norm
+                        for k in 0..<lanes {
+                            s[k] += t[base + k] * v
+                            nbs[k] += t[base + lanes + k]
+                        }
+                    }
+                    Self.softmax(s, mask: Self.paddingMask(classes: classes, lanes: lanes))
+                    // Naive Bayes log-likelihoods grow with length: temper them before the softmax.
+                    let temper = rows.isEmpty ? 0 : 1 / Float(rows.count).squareRoot()
+                    for k in 0..<lanes { nbs[k] *= temper }
+                    Self.softmax(nbs, mask: Self.paddingMask(classes: classes, lanes: lanes))
                 }
-                Self.softmax(s, mask: Self.paddingMask(classes: classes, lanes: lanes))
             }
         }
         var result = [Float](repeating: 0, count: classes)
-        for c in 0..<classes { result[c] = scores[c / 8][c % 8] }
-        guard naiveBayesWeight > 0, !rows.isEmpty else { return result }
-        var nbScores = [Lane](repeating: .zero, count: lanes)
-        naiveBayes.withUnsafeBufferPointer { t in
-            nbScores.withUnsafeMutableBufferPointer { s in
-                for r in rows {
-                    let base = Int(r) * lanes
-                    for k in 0..<lanes { s[k] += t[base + k] }
-                }
-                // Naive Bayes log-likelihoods grow with length: temper them before the softmax.
-                let temper = 1 / Float(rows.count).squareRoot()
-                for k in 0..<lanes { s[k] *= temper }
-                Self.softmax(s, mask: Self.paddingMask(classes: classes, lanes: lanes))
-            }
-        }
-        for c in 0..<classes { result[c] = (1 - naiveBayesWeight) * result[c] + naiveBayesWeight * nbScores[c / 8][c % 8] }
+        let mix = rows.isEmpty ? 0 : naiveBayesWeight
+        for c in 0..<classes { result[c] = (1 - mix) * scores[c / 8][c % 8] + mix * nbScores[c / 8][c % 8] }
         return result
     }
 
