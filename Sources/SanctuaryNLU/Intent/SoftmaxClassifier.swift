@@ -6,8 +6,8 @@ import Foundation
 struct SoftmaxClassifier: Sendable {
     /// Training hyper-parameters (chosen on the development set).
     struct Settings: Sendable {
-        var epochs = 4
-        var learningRate: Float = 6
+        var epochs = 3
+        var learningRate: Float = 7
         var seed: UInt64 = 0x5A4C_7E11
         var minimumDocumentFrequency: Int32 = 2
         var balancePower: Float = 0.5
