@@ -26,8 +26,9 @@ struct ChatCommand: AsyncParsableCommand {
             print("you> ", terminator: "")
             guard let line = readLine() else { break }
             let result = engine.classify(line, languageHint: language)
-            // A confident detection sets the conversation language; a short "1" or "ok" keeps it.
-            if language == nil || result.languageConfidence >= 0.8 { language = result.lang }
+            // A confident detection sets the conversation language; a short "1", "ok" or a keyword keeps it.
+            let decisive = result.source != .keyword && result.source != .empty && result.languageConfidence >= 0.8
+            if language == nil || decisive { language = result.lang }
             let lang = language ?? result.lang
             if debug {
                 print(String(format: "      [%@ %.2f · %@ %.2f · %@ · %@]", result.lang, result.languageConfidence, result.intent, result.confidence, result.handoff.rawValue, result.source.rawValue))
