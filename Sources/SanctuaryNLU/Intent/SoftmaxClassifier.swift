@@ -36,7 +36,7 @@ struct SoftmaxClassifier: Sendable {
         self.lanes = lanes
         // Keep features seen in at least `minimumDocumentFrequency` examples: rarer ones are noise, and a
         // smaller table keeps classification in cache.
-        var all = FeatureVocabulary(expected: examples.count * 40)
+        var all = FeatureVocabulary(expected: examples.count * 8)
         var frequency: [Int32] = []
         var perExample: [[Int32]] = []
         perExample.reserveCapacity(examples.count)
