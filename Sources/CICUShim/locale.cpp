@@ -4,34 +4,34 @@
 using namespace icu;
 using namespace sanctuary_shim;
 
-extern "C" {
-int32_t sicu_canonical_tag(const char *tag, char *out, int32_t cap) {
+namespace {
+
+/// Parses a BCP 47 tag, applies `transform` to the locale, and writes the resulting tag.
+template <typename Transform>
+int32_t rewriteTag(const char *tag, char *out, int32_t cap, Transform transform) {
     UErrorCode status = U_ZERO_ERROR;
     Locale loc = Locale::forLanguageTag(tag, status);
     if (U_FAILURE(status) || loc.isBogus()) return -U_ILLEGAL_ARGUMENT_ERROR;
+    transform(loc, status);
     std::string result = loc.toLanguageTag<std::string>(status);
     if (U_FAILURE(status)) return -status;
     return copyOut(result, out, cap);
+}
+
+} // namespace
+
+extern "C" {
+
+int32_t sicu_canonical_tag(const char *tag, char *out, int32_t cap) {
+    return rewriteTag(tag, out, cap, [](Locale &, UErrorCode &) {});
 }
 
 int32_t sicu_maximize_tag(const char *tag, char *out, int32_t cap) {
-    UErrorCode status = U_ZERO_ERROR;
-    Locale loc = Locale::forLanguageTag(tag, status);
-    if (U_FAILURE(status)) return -status;
-    loc.addLikelySubtags(status);
-    std::string result = loc.toLanguageTag<std::string>(status);
-    if (U_FAILURE(status)) return -status;
-    return copyOut(result, out, cap);
+    return rewriteTag(tag, out, cap, [](Locale &loc, UErrorCode &status) { loc.addLikelySubtags(status); });
 }
 
 int32_t sicu_minimize_tag(const char *tag, char *out, int32_t cap) {
-    UErrorCode status = U_ZERO_ERROR;
-    Locale loc = Locale::forLanguageTag(tag, status);
-    if (U_FAILURE(status)) return -status;
-    loc.minimizeSubtags(status);
-    std::string result = loc.toLanguageTag<std::string>(status);
-    if (U_FAILURE(status)) return -status;
-    return copyOut(result, out, cap);
+    return rewriteTag(tag, out, cap, [](Locale &loc, UErrorCode &status) { loc.minimizeSubtags(status); });
 }
 
 int32_t sicu_plural_category(const char *locale, double number, char *out, int32_t cap) {
