@@ -65,7 +65,7 @@ public struct IntentEngine: Sendable {
         let analysed = ParallelMap.map(texts) { item -> (AnalyzedText, [UInt64], AnalyzedText?) in
             let a = AnalyzedText(item.text)
             let latin = settings.transliterationAugmentsLanguageModel && a.hasLatinChannel
-                ? AnalyzedText(a.latinWords.joined(separator: " ")) : nil
+                ? AnalyzedText(a.joinedLatinWords) : nil
             return (a, IntentFeatures.extract(a), latin)
         }
         var languageTraining: [String: [AnalyzedText]] = [:]
