@@ -89,6 +89,22 @@ struct LinterTests {
         #expect(errors.contains { $0.message.contains("conversation.menu: don't-ask rule") })
     }
 
+    @Test func everyAnswerRendersWithinItsSMSSegmentBudget() throws {
+        // The linter renders every answer and conversation text with sample values; a clean lint means every
+        // text fits 3 GSM-7 or 4 UCS-2 segments. Here a Turkish answer grows to six segments and is refused.
+        let t = try TemporaryContent.copyOfRepository()
+        defer { t.remove() }
+        let long = String(repeating: "Lütfen {hotline} numarasını arayın. ", count: 12)
+        var tr = try String(contentsOfFile: "\(t.locales)/tr.yaml", encoding: .utf8)
+        tr = tr.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("  find_food:") ? "  find_food: \"\(long)\"" : String(line)
+        }.joined(separator: "\n")
+        try t.write("locales/tr.yaml", tr)
+        let error = try #require(t.lint().errors.first { $0.file.hasSuffix("tr.yaml") && $0.message.contains("SMS segments") })
+        #expect(error.message.contains("UCS-2"))
+        #expect(error.line != nil)
+    }
+
     @Test func saying_we_never_ask_passes_the_dont_ask_rule() throws {
         let t = try TemporaryContent.copyOfRepository()
         defer { t.remove() }

@@ -115,3 +115,26 @@ struct AnalyzedTextTests {
         #expect(a.latinWords == ["auslanderbehorde", "list", "123"])
     }
 }
+
+@Suite("SMS encoding")
+struct SMSEncodingTests {
+    @Test(arguments: [
+        ("hello", SMSEncoding.gsm7, 5, 1),
+        (String(repeating: "a", count: 160), .gsm7, 160, 1),
+        (String(repeating: "a", count: 161), .gsm7, 161, 2),
+        (String(repeating: "a", count: 306), .gsm7, 306, 2),
+        (String(repeating: "a", count: 307), .gsm7, 307, 3),
+        ("€{}", .gsm7, 6, 1),                                   // extension table: two septets each
+        ("café ñ à", .gsm7, 8, 1),                               // é ñ à are in the basic alphabet
+        ("está", .ucs2, 4, 1),                                   // á is not
+        (String(repeating: "я", count: 70), .ucs2, 70, 1),
+        (String(repeating: "я", count: 71), .ucs2, 71, 2),
+        (String(repeating: "ሰ", count: 135), .ucs2, 135, 3),
+    ])
+    func countsSegments(text: String, encoding: SMSEncoding, units: Int, segments: Int) {
+        let measured = SMSEncoding.measure(text)
+        #expect(measured.encoding == encoding)
+        #expect(measured.units == units)
+        #expect(SMSEncoding.segments(text) == segments)
+    }
+}

@@ -48,11 +48,36 @@ extension Linter {
             let line = (text.line ?? 0) + (error.line ?? 0)
             out.append(Diagnostic(.error, file: bundle.file, line: line, "\(key): invalid ICU MessageFormat (\(error.name)\(error.offset.map { " at offset \($0)" } ?? ""))"))
         }
+        checkSegments(text, key: key, bundle: bundle, into: &out)
         let folded = TextFolding.fold(text.pattern)
         let range = NSRange(folded.startIndex..., in: folded)
         for (regex, source) in dontAsk where regex.firstMatch(in: folded, range: range) != nil {
             out.append(Diagnostic(.error, file: bundle.file, line: text.line,
                 "\(key): don't-ask rule: the text asks for status, papers, nationality, birthplace, name or address (matches /\(source)/)"))
+        }
+    }
+
+    /// Sample values for rendering answers the way a deployment would (phone numbers, names, counts).
+    static let sampleArguments: [String: MessageArgument] = [
+        "org_name": .text("Riverside Welcome Line"), "city_name": .text("Riverside"), "hotline": .text("(555) 010-0100"),
+        "emergency_number": .text("911"), "legal_help_phone": .text("(555) 010-0150"), "crisis_line": .text("988"),
+        "dv_hotline": .text("(555) 010-0190"), "rapid_response_phone": .text("(555) 010-0111"),
+        "city_id_office": .text("City Hall, Room 12"), "clinic_program": .text("Riverside Care"),
+        "school_office": .text("Family Welcome Center (555) 010-0170"), "report_line": .text("311"),
+        "retention_hours": .number(24), "wait_minutes": .number(15), "opens_at": .text("9:00"),
+        "services": .text("Food bank, 12 Main St"), "language_name": .text("English"),
+    ]
+
+    /// Most SMS segments an answer may take: 3 in GSM 7-bit, 4 in UCS-2 (Arabic, Cyrillic, Ge'ez, accents).
+    public static let maximumSegments: [SMSEncoding: Int] = [.gsm7: 3, .ucs2: 4]
+
+    static func checkSegments(_ text: AnswerText, key: String, bundle: LocaleBundle, into out: inout [Diagnostic]) {
+        guard let rendered = try? MessageFormatting.format(text.pattern, locale: bundle.locale, arguments: sampleArguments) else { return }
+        let (encoding, units) = SMSEncoding.measure(rendered)
+        let segments = SMSEncoding.segments(rendered)
+        if let limit = maximumSegments[encoding], segments > limit {
+            out.append(Diagnostic(.error, file: bundle.file, line: text.line,
+                "\(key): \(segments) SMS segments in \(encoding == .gsm7 ? "GSM-7" : "UCS-2") (\(units) units; at most \(limit))"))
         }
     }
 
