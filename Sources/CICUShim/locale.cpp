@@ -1,4 +1,4 @@
-// Locales over ICU: BCP 47 tags, plural rules, scripts, MessageFormat.
+// Locales over ICU: BCP 47 tags, plural rules, MessageFormat.
 #include "shim_internal.h"
 
 using namespace icu;
@@ -51,17 +51,6 @@ int32_t sicu_plural_category(const char *locale, double number, char *out, int32
     std::string category;
     rules->select(number).toUTF8String(category);
     return copyOut(category, out, cap);
-}
-
-int32_t sicu_script(uint32_t codepoint) {
-    UErrorCode status = U_ZERO_ERROR;
-    UScriptCode code = uscript_getScript(static_cast<UChar32>(codepoint), &status);
-    return U_FAILURE(status) ? USCRIPT_INVALID_CODE : code;
-}
-
-const char *sicu_script_code_name(int32_t script_code) {
-    const char *name = uscript_getShortName(static_cast<UScriptCode>(script_code));
-    return name ? name : "Zzzz";
 }
 
 int32_t sicu_msg_validate(const char *locale, const uint16_t *pattern, int32_t plen,

@@ -1,5 +1,3 @@
-import CICUShim
-
 /// The writing systems Sanctuary tells apart (ISO 15924 codes); everything else is `other`.
 public enum Script: String, Sendable, CaseIterable, Codable {
     case latin = "Latn", cyrillic = "Cyrl", arabic = "Arab", ethiopic = "Ethi"
@@ -12,24 +10,13 @@ public struct ScriptCounts: Sendable, Equatable {
     private var counts = [Int](repeating: 0, count: Script.allCases.count)
 
     /// Counts the letters of `text`, ignoring digits, punctuation, emoji and Common/Inherited characters.
+    /// The counting itself happens once, in the ICU analysis of the text (the same as for every message).
     public init(_ text: String) {
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { counts[0] += 1 }
-            } else if scalar.properties.isAlphabetic {
-                counts[ScriptDetection.script(of: scalar).index] += 1
-            }
-        }
+        self = AnalyzedText(text).scriptCounts
     }
 
-    /// Counts from the shim's script slots (same order as `Script.allCases`).
+    /// Counts from the shim's script slots (same order as `Script.allCases` and `SICU_SCRIPT_SLOTS`).
     init(slots: [Int]) { counts = slots }
-
-    /// Counts an all-ASCII text: only Latin letters are possible.
-    public init(asciiText: String) {
-        counts[0] = asciiText.utf8.reduce(0) { ($1 | 0x20) >= 0x61 && ($1 | 0x20) <= 0x7A ? $0 + 1 : $0 }
-    }
 
     /// Letters in `script`.
     public subscript(script: Script) -> Int { counts[script.index] }
@@ -64,32 +51,10 @@ extension Script {
     }
 }
 
-/// Counts letters per script with ICU's script property.
+/// Script detection over ICU's script property.
 public enum ScriptDetection {
     /// The script with most letters, or nil when the text has no letters at all.
     public static func dominantScript(_ text: String) -> Script? {
         ScriptCounts(text).dominant
-    }
-
-    /// The script of one code point, ASCII letters answered without calling ICU.
-    @inline(__always)
-    public static func script(of scalar: Unicode.Scalar) -> Script {
-        let v = scalar.value
-        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A ? .latin : .other }
-        // Fast paths for the scripts of the first-tier languages (letters only reach here).
-        switch v {
-        case 0x00C0...0x024F, 0x1E00...0x1EFF: return .latin
-        case 0x0400...0x052F: return .cyrillic
-        case 0x0620...0x064A, 0x066E...0x06D3, 0x06D5, 0x06EE...0x06FF, 0x0750...0x077F, 0x08A0...0x08C9: return .arabic
-        case 0x1200...0x139F, 0x2D80...0x2DDF, 0xAB00...0xAB2F: return .ethiopic
-        default: break
-        }
-        let code = sicu_script(v)
-        let name = String(cString: sicu_script_code_name(code))
-        switch name {
-        case "Hira", "Kana", "Hani": return .han
-        case "Zyyy", "Zinh": return .other
-        default: return Script(rawValue: name) ?? .other
-        }
     }
 }

@@ -41,9 +41,6 @@ int32_t sicu_maximize_tag(const char *tag, char *out, int32_t cap);
 int32_t sicu_minimize_tag(const char *tag, char *out, int32_t cap);
 /// CLDR plural category ("one", "few", ...) of `number` in `locale`. Returns length or negative error.
 int32_t sicu_plural_category(const char *locale, double number, char *out, int32_t cap);
-/// ICU script code of a code point (UScriptCode) and its ISO 15924 short name.
-int32_t sicu_script(uint32_t codepoint);
-const char *sicu_script_code_name(int32_t script_code);
 
 /// A MessageFormat argument: a name, and either a number (is_number != 0) or a UTF-16 string.
 typedef struct {

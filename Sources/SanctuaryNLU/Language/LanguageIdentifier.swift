@@ -34,11 +34,6 @@ public struct LanguageIdentifier: Sendable {
     /// Weight (in nats, after temperature) given to the conversation's current language.
     public var priorWeight: Double = 1.6
 
-    /// Trains on labelled texts per language (examples, keywords, cues).
-    public init(training: [String: [String]], defaultLanguage: String) {
-        self.init(analysed: training.mapValues { $0.map(AnalyzedText.init) }, defaultLanguage: defaultLanguage)
-    }
-
     /// Trains on texts already analysed (the engine analyses each example once for both models).
     public init(analysed training: [String: [AnalyzedText]], defaultLanguage: String) {
         let languages = training.keys.sorted()
