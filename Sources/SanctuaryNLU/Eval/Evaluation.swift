@@ -56,10 +56,8 @@ public enum Evaluator {
         var report = EvaluationReport()
         var confusions: [String: (count: Int, examples: [String])] = [:]
         var bins = [(confidence: Double, hits: Double, count: Double)](repeating: (0, 0, 0), count: 10)
-        var training = Set<String>()
-        for intent in engine.content.intents {
-            for (_, list) in intent.examples { for e in list { training.insert(AnalyzedText(e).wholeMessageKey) } }
-        }
+        let examples = engine.content.intents.flatMap { $0.examples.values.joined() }
+        let training = Set(ParallelMap.map(examples) { AnalyzedText($0).wholeMessageKey })
         for line in lines {
             if training.contains(AnalyzedText(line.text).wholeMessageKey) {
                 report.linesInTraining += 1
