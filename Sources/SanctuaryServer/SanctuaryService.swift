@@ -1,0 +1,132 @@
+import Foundation
+import Hummingbird
+import Logging
+import SanctuaryChannels
+import SanctuaryConversation
+import SanctuaryNLU
+import SanctuaryPrivacy
+import SanctuaryStore
+import ServiceLifecycle
+
+/// The wiring point: configuration in, a running service out. Everything the routes and workers use is
+/// built here once.
+public final class SanctuaryService: Sendable {
+    public let configuration: ServerConfiguration
+    public let store: SQLiteStore
+    public let secrets: ServerSecrets
+    public let content: ContentHolder
+    public let pipeline: MessagePipeline
+    public let events: AdvocateEvents
+    public let cases: CaseService
+    public let clock: any ServiceClock
+    public let logger: Logger
+    public let rotation: RotationSchedule
+    let senders: [String: any MessageSender]
+    let smsRenderer = SMSRenderer()
+
+    /// Opens the store, reads or creates the secret, loads and trains the content.
+    public init(configuration: ServerConfiguration, clock: any ServiceClock = SystemClock(),
+                transport: any HTTPTransport = URLSessionTransport(), logger: Logger = Logger(label: "sanctuary"),
+                directory: DirectoryLookup? = nil) throws {
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+        store = try SQLiteStore(directory: configuration.dataDirectory)
+        secrets = try ServerSecrets.load(directory: configuration.dataDirectory)
+        rotation = RotationSchedule(periodSeconds: configuration.keyRotationHours * 3600)
+        let settings = try configuration.conversationSettings()
+        content = try ContentHolder {
+            let engine: IntentEngine
+            if configuration.ignoreContentErrors {
+                engine = IntentEngine(content: ContentLoader.read(intentsDirectory: configuration.intentsDirectory, localesDirectory: configuration.localesDirectory).content)
+            } else {
+                engine = try IntentEngine.load(intentsDirectory: configuration.intentsDirectory, localesDirectory: configuration.localesDirectory)
+            }
+            var values = try configuration.valuesFile.map { try DeploymentValues.load(path: $0) } ?? DeploymentValues()
+            // What the privacy answer says comes from the running settings, not from a text someone typed.
+            values.values["retention_hours"] = .number(Double(configuration.retentionHours))
+            values.values["conversation_idle_hours"] = .number(Double(configuration.conversationIdleHours))
+            values.values["rotation_days"] = .number(Double(max(1, configuration.keyRotationHours / 24)))
+            return ConversationEngine(intents: engine, renderer: AnswerRenderer(content: engine.content, values: values),
+                                      settings: settings, directory: directory)
+        }
+        events = AdvocateEvents()
+        pipeline = MessagePipeline(content: content, store: store, secrets: secrets, rotation: rotation, clock: clock,
+                                   events: events, logger: logger)
+        cases = CaseService(store: store, secrets: secrets, clock: clock, events: events,
+                            retention: Double(configuration.retentionHours) * 3600, logger: logger)
+        var senders: [String: any MessageSender] = [:]
+        if let sid = configuration.twilioAccountSID, let token = configuration.twilioAuthToken {
+            senders["twilio"] = TwilioSender(accountSID: sid, authToken: token, from: configuration.twilioFrom,
+                                             apiBase: configuration.twilioAPIBase, transport: transport)
+        }
+        if let key = configuration.vonageAPIKey, let secret = configuration.vonageAPISecret {
+            senders["vonage"] = VonageSender(apiKey: key, apiSecret: secret, transport: transport)
+        }
+        if let url = configuration.androidGatewayURL {
+            senders["android-sms-gateway"] = AndroidGatewaySender(baseURL: url, username: configuration.androidGatewayUser ?? "",
+                                                                  password: configuration.androidGatewayPassword ?? "", transport: transport)
+        }
+        if let url = configuration.kannelSendURL {
+            senders["kannel"] = KannelSender(sendURL: url, username: configuration.kannelUser ?? "", password: configuration.kannelPassword ?? "", transport: transport)
+        }
+        self.senders = senders
+    }
+
+    /// All routes with security headers.
+    public func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        HealthRoutes(service: self).register(on: router)
+        WebhookRoutes(service: self).register(on: router)
+        ChatRoutes(service: self).register(on: router)
+        return router
+    }
+
+    public var outboundWorker: OutboundWorker {
+        OutboundWorker(store: store, senders: senders, secrets: secrets, clock: clock, logger: logger)
+    }
+
+    public var retentionJobs: RetentionJobs {
+        RetentionJobs(store: store, clock: clock, rotation: rotation, conversationIdle: Double(configuration.conversationIdleHours) * 3600, logger: logger)
+    }
+
+    /// The HTTP application with the outbound queue and the retention jobs as services.
+    public func makeApplication() -> some ApplicationProtocol {
+        Application(router: makeRouter(),
+                    configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Sanctuary"),
+                    services: [outboundWorker, retentionJobs], logger: logger)
+    }
+
+    /// Reassembles a long Vonage message from its parts (sealed while waiting); nil until complete.
+    func reassemble(_ part: VonageWebhook.Part) async throws -> InboundMessage? {
+        let group = secrets.dedupKey(channel: "vonage-parts", providerID: part.message.address + "/" + part.reference)
+        let sealed = try CaseCipher.seal(part.message.text, key: secrets.transitKey, context: "part")
+        guard let parts = try await store.addPart(groupKey: group, part: part.number, total: part.total, sealed: sealed, now: clock.now) else { return nil }
+        let text = try parts.map { try CaseCipher.openString($0, key: secrets.transitKey, context: "part") }.joined()
+        return InboundMessage(channel: "vonage", address: part.message.address, serviceAddress: part.message.serviceAddress,
+                              text: text, providerMessageID: "concat/" + part.reference)
+    }
+
+    /// Deletes an inbound message at Twilio (body and metadata) after handling, in the background.
+    func deleteAtTwilio(sid: String) {
+        guard let sender = senders["twilio"] as? TwilioSender else { return }
+        let logger = self.logger
+        Task.detached {
+            if case .sent = await sender.deleteMessage(sid: sid) { return }
+            logger.warning("could not delete a message at Twilio")
+        }
+    }
+}
+
+extension SanctuaryService {
+    /// Channels with credentials configured (for the start-up log and the admin page).
+    public var configuredChannels: [String] {
+        var list = ["web"]
+        if configuration.twilioAuthToken != nil { list.append("twilio") }
+        if configuration.vonageSignatureSecret != nil { list.append("vonage") }
+        if configuration.androidGatewayKey != nil { list.append("android-sms-gateway") }
+        if configuration.kannelSecret != nil { list.append("kannel") }
+        return list
+    }
+}
