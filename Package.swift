@@ -75,7 +75,8 @@ let package = Package(
         .executableTarget(
             name: "SanctuaryCLI",
             dependencies: [
-                "SanctuaryNLU", "SanctuaryText", "SanctuaryServer", "SanctuaryStore", "SanctuaryConversation",
+                "SanctuaryNLU", "SanctuaryText", "SanctuaryServer", "SanctuaryStore", "SanctuaryConversation", "SanctuaryChannels",
+                "SanctuaryPrivacy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +91,8 @@ let package = Package(
             dependencies: [
                 "SanctuaryServer", "SanctuaryStore", "SanctuaryChannels", "SanctuaryPrivacy", "SanctuaryNLU",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
     ]

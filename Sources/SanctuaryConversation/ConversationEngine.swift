@@ -150,9 +150,10 @@ public struct ConversationEngine: Sendable {
         switch menu[number] {
         case .intent(let id)?:
             state.awaiting = nil
-            // A menu choice asks for information; it is not itself an emergency.
+            // A menu choice asks for information: an intent that is urgent only when happening now is not
+            // urgent when picked from a list; topics that always need a person (legal help) still get one.
             let base = intents.intent(id)?.handoff ?? .none
-            return answer(intent: id, level: min(base, .handoff), state: &state, language: language, message: "", now: now)
+            return answer(intent: id, level: base == .urgent ? .none : base, state: &state, language: language, message: "", now: now)
         case .languageMenu?:
             return showLanguages(&state)
         case .mainMenu?, nil:

@@ -27,7 +27,7 @@ public final class SanctuaryService: Sendable {
     /// Opens the store, reads or creates the secret, loads and trains the content.
     public init(configuration: ServerConfiguration, clock: any ServiceClock = SystemClock(),
                 transport: any HTTPTransport = URLSessionTransport(), logger: Logger = Logger(label: "sanctuary"),
-                directory: DirectoryLookup? = nil) throws {
+                directory: DirectoryLookup? = nil, intentEngine: (@Sendable () throws -> IntentEngine)? = nil) throws {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
@@ -37,7 +37,9 @@ public final class SanctuaryService: Sendable {
         let settings = try configuration.conversationSettings()
         content = try ContentHolder {
             let engine: IntentEngine
-            if configuration.ignoreContentErrors {
+            if let intentEngine {
+                engine = try intentEngine()
+            } else if configuration.ignoreContentErrors {
                 engine = IntentEngine(content: ContentLoader.read(intentsDirectory: configuration.intentsDirectory, localesDirectory: configuration.localesDirectory).content)
             } else {
                 engine = try IntentEngine.load(intentsDirectory: configuration.intentsDirectory, localesDirectory: configuration.localesDirectory)
