@@ -35,14 +35,14 @@ extension SQLiteStore: CaseStore {
 
     public func caseKeys(id: String) async throws -> CaseKeys? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT address_key, transcript_key FROM case_key WHERE case_id = ?", arguments: [id])
-                .map { CaseKeys(addressKey: $0["address_key"], transcriptKey: $0["transcript_key"]) }
+            try Row.fetchOne(db, sql: "SELECT route_key, transcript_key FROM case_key WHERE case_id = ?", arguments: [id])
+                .map { CaseKeys(addressKey: $0["route_key"], transcriptKey: $0["transcript_key"]) }
         }
     }
 
     public func sealedAddress(caseID: String) async throws -> Data? {
         try await pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT sealed_address FROM handoff_case WHERE id = ?", arguments: [caseID])
+            try Data.fetchOne(db, sql: "SELECT sealed_route FROM handoff_case WHERE id = ?", arguments: [caseID])
         }
     }
 
@@ -84,9 +84,9 @@ extension SQLiteStore: CaseStore {
         try await pool.write { db in
             guard let key = try String.fetchOne(db, sql: "SELECT conversation_key FROM handoff_case WHERE id = ? AND closed_at IS NULL", arguments: [caseID]) else { return }
             // The way back to the resident is destroyed at once.
-            try db.execute(sql: "UPDATE handoff_case SET closed_at = ?, purge_at = ?, sealed_address = NULL, updated_at = ? WHERE id = ?",
+            try db.execute(sql: "UPDATE handoff_case SET closed_at = ?, purge_at = ?, sealed_route = NULL, updated_at = ? WHERE id = ?",
                            arguments: [now.seconds, purgeAt.seconds, now.seconds, caseID])
-            try db.execute(sql: "UPDATE case_key SET address_key = NULL WHERE case_id = ?", arguments: [caseID])
+            try db.execute(sql: "UPDATE case_key SET route_key = NULL WHERE case_id = ?", arguments: [caseID])
             if purgeAt <= now { try Self.deleteCase(db, id: caseID) }
             // The conversation goes back to the bot.
             if let row = try Row.fetchOne(db, sql: "SELECT state FROM conversation WHERE key = ?", arguments: [key]) {

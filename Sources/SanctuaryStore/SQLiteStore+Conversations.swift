@@ -75,12 +75,12 @@ extension SQLiteStore: ConversationStore {
             if let new = commit.newCase {
                 try db.execute(sql: """
                     INSERT INTO handoff_case (id, conversation_key, level, intent, category, language, channel, team,
-                        opened_at, updated_at, opted_out, last_resident_at, sealed_address)
+                        opened_at, updated_at, opted_out, last_resident_at, sealed_route)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [new.request.id, new.conversationKey, new.request.level.rawValue, new.request.intent,
                                      new.request.category.rawValue, new.request.language, new.channel, new.team,
                                      now, now, new.optedOut, now, new.sealedAddress])
-                try db.execute(sql: "INSERT INTO case_key (case_id, address_key, transcript_key) VALUES (?, ?, ?)",
+                try db.execute(sql: "INSERT INTO case_key (case_id, route_key, transcript_key) VALUES (?, ?, ?)",
                                arguments: [new.request.id, new.addressKey, new.transcriptKey])
             }
             for line in commit.transcript {

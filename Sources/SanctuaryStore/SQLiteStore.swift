@@ -34,14 +34,14 @@ public final class SQLiteStore: Sendable {
                     has_open_case INTEGER NOT NULL DEFAULT 0, updated_at REAL NOT NULL);
                 -- Inbound messages already handled (keyed hash of the provider's id) and their sealed replies.
                 CREATE TABLE processed_message (dedup_key TEXT PRIMARY KEY, sealed_replies BLOB, at REAL NOT NULL);
-                -- Cases for advocates. The reply address is sealed with address_key and destroyed at close.
+                -- Cases for advocates. The reply address is sealed with route_key and destroyed at close.
                 CREATE TABLE handoff_case (
                     id TEXT PRIMARY KEY, conversation_key TEXT NOT NULL, level TEXT NOT NULL, intent TEXT NOT NULL,
                     category TEXT NOT NULL, language TEXT NOT NULL, channel TEXT NOT NULL, team TEXT,
                     claimed_by TEXT, opened_at REAL NOT NULL, updated_at REAL NOT NULL, closed_at REAL,
-                    purge_at REAL, opted_out INTEGER NOT NULL DEFAULT 0, last_resident_at REAL, sealed_address BLOB);
+                    purge_at REAL, opted_out INTEGER NOT NULL DEFAULT 0, last_resident_at REAL, sealed_route BLOB);
                 CREATE INDEX handoff_case_conversation ON handoff_case(conversation_key);
-                CREATE TABLE case_key (case_id TEXT PRIMARY KEY, address_key BLOB, transcript_key BLOB NOT NULL);
+                CREATE TABLE case_key (case_id TEXT PRIMARY KEY, route_key BLOB, transcript_key BLOB NOT NULL);
                 -- Transcript lines, scrubbed and sealed with the case's transcript key.
                 CREATE TABLE case_line (
                     id INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, author TEXT NOT NULL,
@@ -91,8 +91,9 @@ public final class SQLiteStore: Sendable {
         let timeColumn = ["key_period": "created_at", "conversation": "updated_at", "processed_message": "at",
                           "handoff_case": "opened_at", "case_key": nil, "case_line": "at", "outbox": "created_at",
                           "message_count": "hour", "delivery_count": "day", "message_part": "at"] as [String: String?]
+        let tables = try schema()
         return try pool.read { db in
-            try schema().map { table, _ in
+            try tables.map { table, _ in
                 let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
                 var oldest: Date? = nil
                 if let column = timeColumn[table] ?? nil, let value = try Double.fetchOne(db, sql: "SELECT MIN(\(column)) FROM \(table)") {
