@@ -9,15 +9,15 @@ struct ChatCommand: AsyncParsableCommand {
         abstract: "Talk to the bot in the terminal, as a resident would by SMS.")
 
     @OptionGroup var content: ContentOptions
-    @Option(help: "Deployment values (hotline numbers, names) filled into answers.")
-    var values = "deploy/demo-city.yaml"
+    @Option(help: "Deployment values (hotline numbers, names) filled into answers (default: deploy/demo-city-<profile>.yaml if it exists, else deploy/demo-city.yaml).")
+    var values: String?
     @Flag(help: "Show language, intent, confidence and handoff level for each message.")
     var debug = false
 
     func run() async throws {
         let engine: IntentEngine
         do { engine = try content.loadEngine() } catch { throw ExitCode.failure }
-        let deployment = (try? DeploymentValues.load(path: values)) ?? DeploymentValues()
+        let deployment = (try? DeploymentValues.load(path: content.valuesPath(values))) ?? DeploymentValues()
         let renderer = AnswerRenderer(content: engine.content, values: deployment)
         var language: String? = nil
         print("Sanctuary chat — type a message as a resident would (Ctrl-D to quit).")

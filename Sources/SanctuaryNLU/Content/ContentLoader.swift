@@ -11,6 +11,10 @@ public struct Content: Sendable {
     public let dontAsk: [String: [(pattern: String, line: Int?)]]
     /// Where the don't-ask patterns came from.
     public let dontAskFile: String?
+    /// The jurisdiction profile applied over the base locale files (`locales/profiles/<profile>/`), if any.
+    public var profile: String? = nil
+    /// The deployment's overrides directory, applied last, if any.
+    public var overridesDirectory: String? = nil
 
     /// Locale tags that have a locale file: these are the enabled locales.
     public var enabledLocales: [String] { locales.map(\.locale).sorted() }
