@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import SanctuaryNLU
+@testable import SanctuaryNLU
 
 @Suite("Static know-your-rights site")
 struct SiteTests {
@@ -64,6 +64,10 @@ struct SiteTests {
         #expect(food.contains("<a href=\"tel:+49300000100\" dir=\"ltr\">+49 30 0000 100</a>"))
         let door = try String(contentsOfFile: "\(out)/de/kyr_door.html", encoding: .utf8)
         #expect(door.contains("Abschiebung") && door.contains("+49 30 0000 111") && !door.contains("[rapid_response_phone]"))
+        // Topic titles from the locale file where given, else the answer's first sentence.
+        let enIndex = try String(contentsOfFile: "\(out)/en/index.html", encoding: .utf8)
+        #expect(enIndex.contains("<a href=\"kyr_door.html\">Agents or police at the door</a>"))
+        #expect(SiteBuilder.title(from: "Yes. Hospitals must treat everyone. More.") == "Yes. Hospitals must treat everyone.")
         let index = try String(contentsOfFile: "\(out)/ar/index.html", encoding: .utf8)
         #expect(index.contains("href=\"kyr_door.html\"") && index.contains("href=\"../en/index.html\" hreflang=\"en\""))
         // The SMS answer and the page say the same thing.

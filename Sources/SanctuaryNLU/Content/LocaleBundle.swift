@@ -32,6 +32,9 @@ public struct LocaleBundle: Sendable {
     public let conversation: [String: AnswerText]
     /// The base locale file.
     public let file: String
+    /// Optional short topic titles per intent id (headings of the website); the site falls back to the answer's
+    /// first sentence.
+    public var titles: [String: AnswerText] = [:]
 
     /// The file a text came from: its profile or override file, else the base locale file.
     public func file(of text: AnswerText) -> String { text.file ?? file }

@@ -83,9 +83,17 @@ public enum ProfileOverlay {
                     }
                     conversation[key] = text
                 }
+                var titles = base.titles
+                for (key, text) in overlay.titles.sorted(by: { $0.key < $1.key }) {
+                    if !ids.contains(key) {
+                        reader.error(text.line, "titles.\(key): title for unknown intent '\(key)'")
+                        continue
+                    }
+                    titles[key] = text
+                }
                 locales[index] = LocaleBundle(
                     locale: base.locale, name: overlay.name ?? base.name, rightToLeft: overlay.rightToLeft ?? base.rightToLeft,
-                    answers: answers, conversation: conversation, file: base.file)
+                    answers: answers, conversation: conversation, file: base.file, titles: titles)
             }
         }
         return Content(intents: content.intents, cues: content.cues, locales: locales, dontAsk: content.dontAsk,
@@ -99,13 +107,14 @@ public enum ProfileOverlay {
         let rightToLeft: Bool?
         let answers: [String: AnswerText]
         let conversation: [String: AnswerText]
+        let titles: [String: AnswerText]
     }
 
     /// Reads one profile or override file: `locale` (required, equal to the file name), optional `name` and
     /// `direction`, and only the `answers` and `conversation` texts that differ.
     static func readOverlay(_ node: Node, path: String, layer: ContentLayer, reader: inout YAMLReader) -> Overlay? {
         guard let entries = reader.mapping(node, "\(layer.rawValue) file") else { return nil }
-        reader.rejectUnknownKeys(entries, allowed: ["locale", "name", "direction", "answers", "conversation"], in: "\(layer.rawValue) file")
+        reader.rejectUnknownKeys(entries, allowed: ["locale", "name", "direction", "answers", "conversation", "titles"], in: "\(layer.rawValue) file")
         let field = { (key: String) in entries.first { $0.key == key } }
         guard let tag = reader.string(field("locale")?.value, "locale") else { reader.error(node.mark?.line, "missing 'locale'"); return nil }
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -126,9 +135,10 @@ public enum ProfileOverlay {
         }
         let answers = mark(ContentLoader.readTexts(field("answers")?.value, "answers", reader: &reader))
         let conversation = mark(ContentLoader.readTexts(field("conversation")?.value, "conversation", reader: &reader))
-        if answers.isEmpty && conversation.isEmpty { reader.warning(node.mark?.line, "overrides nothing (no answers or conversation texts)") }
+        let titles = mark(ContentLoader.readTexts(field("titles")?.value, "titles", reader: &reader))
+        if answers.isEmpty && conversation.isEmpty && titles.isEmpty { reader.warning(node.mark?.line, "overrides nothing (no answers or conversation texts)") }
         return Overlay(locale: tag, localeLine: field("locale")?.line, name: name, rightToLeft: rightToLeft,
-                       answers: answers, conversation: conversation)
+                       answers: answers, conversation: conversation, titles: titles)
     }
 }
 

@@ -29,7 +29,12 @@ extension Linter {
             for key in LocaleBundle.requiredConversationKeys where bundle.conversation[key] == nil {
                 out.append(Diagnostic(.error, file: bundle.file, line: nil, "missing conversation text '\(key)'"))
             }
+            for key in Set(bundle.titles.keys).subtracting(ids).sorted() {
+                out.append(Diagnostic(.warning, file: bundle.titles[key].map(bundle.file(of:)) ?? bundle.file, line: bundle.titles[key]?.line,
+                                      "title '\(key)' has no intent file"))
+            }
             let texts = bundle.answers.map { ("answers.\($0.key)", $0.value) } + bundle.conversation.map { ("conversation.\($0.key)", $0.value) }
+                + bundle.titles.map { ("titles.\($0.key)", $0.value) }
             for (key, text) in texts.sorted(by: { $0.0 < $1.0 }) {
                 checkText(text, key: key, bundle: bundle, dontAsk: dontAsk[LocaleNegotiation.language(of: bundle.locale)] ?? [],
                           arguments: arguments, values: values, into: &out)

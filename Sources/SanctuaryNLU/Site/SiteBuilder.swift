@@ -58,7 +58,7 @@ public struct SiteBuilder: Sendable {
             var entries: [(IntentDefinition, String)] = []
             for topic in topics {
                 guard let answer = renderer.answer(intent: topic.id, language: bundle.locale) else { continue }
-                let title = Self.title(from: answer)
+                let title = bundle.titles[topic.id].map(\.pattern) ?? Self.title(from: answer)
                 entries.append((topic, title))
                 let text = bundle.answers[topic.id]
                 try write("\(bundle.locale)/\(topic.id).html", topicPage(bundle, strings: strings, topic: topic, title: title,
