@@ -8,6 +8,8 @@ swift build --product sanctuary
 bin=$(swift build --show-bin-path)/sanctuary
 echo "== sanctuary lint"
 "$bin" lint
+echo "== sanctuary lint --profile de (German city profile over the base, with the German demo city's values)"
+"$bin" lint --profile de --values deploy/demo-city-de.yaml
 echo "== command line"
 scripts/cli-checks.sh "$bin"
 echo "== swift test"

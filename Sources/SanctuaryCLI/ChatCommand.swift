@@ -14,8 +14,8 @@ struct ChatCommand: AsyncParsableCommand {
         abstract: "Talk to the bot in the terminal, as a resident would by SMS.")
 
     @OptionGroup var content: ContentOptions
-    @Option(help: "Deployment values (hotline numbers, names) filled into answers.")
-    var values = "deploy/demo-city.yaml"
+    @Option(help: "Deployment values (hotline numbers, names) filled into answers (default: deploy/demo-city-<profile>.yaml if it exists, else deploy/demo-city.yaml).")
+    var values: String?
     @Option(help: "Talk to a running server (e.g. http://127.0.0.1:8080) through its JSON channel instead of in-process.")
     var url: String?
     @Flag(help: "Show language, intent, confidence, handoff level and actions for each message.")
@@ -26,7 +26,7 @@ struct ChatCommand: AsyncParsableCommand {
         if let url { try await remote(url); return }
         let engine: IntentEngine
         do { engine = try content.loadEngine() } catch { throw ExitCode.failure }
-        let deployment = (try? DeploymentValues.load(path: values)) ?? DeploymentValues()
+        let deployment = try DeploymentValues.loadOrExit(content.valuesPath(values))
         let conversation = ConversationEngine(intents: engine, renderer: AnswerRenderer(content: engine.content, values: deployment))
         var state = ConversationState()
         while true {

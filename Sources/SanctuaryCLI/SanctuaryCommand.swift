@@ -7,7 +7,7 @@ struct SanctuaryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sanctuary",
         abstract: "Multilingual SMS/chat helpline for sanctuary cities.",
-        subcommands: [ServeCommand.self, ChatCommand.self, ClassifyCommand.self, LintCommand.self, EvalCommand.self, SMSInfoCommand.self]
+        subcommands: [ServeCommand.self, ChatCommand.self, ClassifyCommand.self, LintCommand.self, EvalCommand.self, SiteCommand.self, SMSInfoCommand.self]
     )
 }
 
@@ -17,6 +17,10 @@ struct ContentOptions: ParsableArguments {
     var intents = "intents"
     @Option(help: "Directory of locale (answer) files.")
     var locales = "locales"
+    @Option(help: "Jurisdiction profile merged over the base answers (locales/profiles/<profile>/, e.g. de for a German city).")
+    var profile: String?
+    @Option(help: "A deployment's own overrides directory (<lang>.yaml, locale-file schema), applied after the profile.")
+    var overrides: String?
     @Flag(help: "Use the content even when lint finds errors (while content is being written; never in production).")
     var ignoreContentErrors = false
     @Option(help: ArgumentHelp("Below this probability the best intent is not trusted (default 0.20).", visibility: .hidden))

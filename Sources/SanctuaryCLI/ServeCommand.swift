@@ -20,6 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Directory of intent files (SANCTUARY_INTENTS).") var intents: String?
     @Option(help: "Directory of locale files (SANCTUARY_LOCALES).") var locales: String?
     @Option(help: "Deployment values filled into answers (SANCTUARY_VALUES).") var values: String?
+    @Option(help: "Jurisdiction profile, e.g. de (SANCTUARY_PROFILE); its demo values are used unless --values is given.") var profile: String?
 
     func run() async throws {
         var configuration: ServerConfiguration
@@ -32,6 +33,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let data { configuration.dataDirectory = data }
         if let intents { configuration.intentsDirectory = intents }
         if let locales { configuration.localesDirectory = locales }
+        if let profile {
+            configuration.profile = profile
+            if values == nil, FileManager.default.fileExists(atPath: "deploy/demo-city-\(profile).yaml") { configuration.valuesFile = "deploy/demo-city-\(profile).yaml" }
+        }
         if let values { configuration.valuesFile = values }
 
         var logger = Logger(label: "sanctuary")

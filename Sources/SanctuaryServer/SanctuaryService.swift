@@ -40,9 +40,11 @@ public final class SanctuaryService: Sendable {
             if let intentEngine {
                 engine = try intentEngine()
             } else if configuration.ignoreContentErrors {
-                engine = IntentEngine(content: ContentLoader.read(intentsDirectory: configuration.intentsDirectory, localesDirectory: configuration.localesDirectory).content)
+                engine = IntentEngine(content: ContentLoader.read(intentsDirectory: configuration.intentsDirectory, localesDirectory: configuration.localesDirectory,
+                                                                  profile: configuration.profile, overridesDirectory: configuration.overridesDirectory).content)
             } else {
-                engine = try IntentEngine.load(intentsDirectory: configuration.intentsDirectory, localesDirectory: configuration.localesDirectory)
+                engine = try IntentEngine.load(intentsDirectory: configuration.intentsDirectory, localesDirectory: configuration.localesDirectory,
+                                               profile: configuration.profile, overridesDirectory: configuration.overridesDirectory)
             }
             var values = try configuration.valuesFile.map { try DeploymentValues.load(path: $0) } ?? DeploymentValues()
             // What the privacy answer says comes from the running settings, not from a text someone typed.

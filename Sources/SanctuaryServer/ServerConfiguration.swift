@@ -9,6 +9,10 @@ public struct ServerConfiguration: Sendable {
     public var dataDirectory = "data"
     public var intentsDirectory = "intents"
     public var localesDirectory = "locales"
+    /// Jurisdiction profile (`locales/profiles/<name>/`), e.g. "de"; nil = the base (US) answers.
+    public var profile: String?
+    /// A deployment's own answer overrides (same layout as `locales/`), applied last.
+    public var overridesDirectory: String?
     /// Deployment values filled into answers (hotline numbers, names).
     public var valuesFile: String? = "deploy/demo-city.yaml"
     /// The public base URL providers call (Twilio signatures are checked against it).
@@ -77,6 +81,8 @@ public struct ServerConfiguration: Sendable {
         if let v = values["SANCTUARY_DATA"] { c.dataDirectory = v }
         if let v = values["SANCTUARY_INTENTS"] { c.intentsDirectory = v }
         if let v = values["SANCTUARY_LOCALES"] { c.localesDirectory = v }
+        if let v = values["SANCTUARY_PROFILE"], !v.isEmpty { c.profile = v }
+        if let v = values["SANCTUARY_OVERRIDES"], !v.isEmpty { c.overridesDirectory = v }
         if let v = values["SANCTUARY_VALUES"] { c.valuesFile = v.isEmpty ? nil : v }
         if let v = values["SANCTUARY_PUBLIC_URL"] { c.publicURL = v }
         c.twilioAuthToken = values["TWILIO_AUTH_TOKEN"]

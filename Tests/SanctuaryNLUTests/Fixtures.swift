@@ -7,6 +7,7 @@ enum RepositoryContent {
     static var intents: String { root.appendingPathComponent("intents").path }
     static var locales: String { root.appendingPathComponent("locales").path }
     static var devSet: String { root.appendingPathComponent("eval/dev").path }
+    static func deploy(_ name: String) -> String { root.appendingPathComponent("deploy/\(name)").path }
 
     /// One engine trained on the real content, shared by the tests that only read it.
     static let engine: IntentEngine = {

@@ -115,7 +115,7 @@ start_boxes() {  # start_boxes NAME
     sed -e "s|@ADMIN_PORT@|$ADMIN_PORT|g" -e "s|@ADMIN_PASSWORD@|$ADMIN_PW|g" -e "s|@SMSBOX_PORT@|$SMSBOX_PORT|g" \
         -e "s|@FAKESMSC_PORT@|$FAKE_PORT|g" -e "s|@WORKDIR@|$dir|g" -e "s|@SANCTUARY_URL@|$SURL|g" \
         -e "s|@SECRET@|$SECRET|g" "$HERE/kannel.conf.template" >"$dir/kannel.conf"
-    if grep -q '@[A-Z_]*@' "$dir/kannel.conf"; then log "unfilled placeholder in $dir/kannel.conf"; return 1; fi
+    if grep -v '^#' "$dir/kannel.conf" | grep -q '@[A-Z_]*@'; then log "unfilled placeholder in $dir/kannel.conf"; return 1; fi
     /usr/sbin/bearerbox "$dir/kannel.conf" >"$dir/bearerbox.out" 2>&1 &
     PID_BB=$!
     local ready=0
@@ -139,7 +139,8 @@ start_boxes() {  # start_boxes NAME
 # send NAME FROM TYPE PAYLOAD: one MO message through fakesmsc; its output goes to $WORK/NAME/fakesmsc.out.
 send() {
     local name="$1" from="$2" type="$3" payload="$4" dir="$WORK/$1"
-    start_boxes "$name" || { fail "$name: Kannel did not start"; return 1; }
+    : >"$dir/fakesmsc.out"
+    start_boxes "$name" || { fail "$name: Kannel did not start"; stop_boxes; return 1; }
     "$FAKESMSC" -H 127.0.0.1 -r "$FAKE_PORT" -m 1 "$from 12345 $type $payload" >"$dir/fakesmsc.out" 2>&1 &
     PID_FAKE=$!
     # Wait for the first reply, then until no more parts arrive for 1.5 s (at most 30 s in all).
@@ -159,6 +160,7 @@ send() {
 
 # decode NAME: reassembles the "Got message" lines (UDH concatenation, UCS-2 or text) into $WORK/NAME/reply.txt
 decode() {
+    : >"$WORK/$1/reply.txt"
     python3 - "$WORK/$1/fakesmsc.out" "$WORK/$1/reply.txt" <<'PY'
 import re, sys, urllib.parse
 lines = [l for l in open(sys.argv[1], encoding="latin-1") if "Got message" in l]

@@ -11,6 +11,10 @@ public struct Content: Sendable {
     public let dontAsk: [String: [(pattern: String, line: Int?)]]
     /// Where the don't-ask patterns came from.
     public let dontAskFile: String?
+    /// The jurisdiction profile applied over the base locale files (`locales/profiles/<profile>/`), if any.
+    public var profile: String? = nil
+    /// The deployment's overrides directory, applied last, if any.
+    public var overridesDirectory: String? = nil
 
     /// Locale tags that have a locale file: these are the enabled locales.
     public var enabledLocales: [String] { locales.map(\.locale).sorted() }
@@ -154,7 +158,7 @@ public enum ContentLoader {
 
     static func readLocale(_ node: Node, path: String, reader: inout YAMLReader) -> LocaleBundle? {
         guard let entries = reader.mapping(node, "locale file") else { return nil }
-        reader.rejectUnknownKeys(entries, allowed: ["locale", "name", "direction", "answers", "conversation"], in: "locale file")
+        reader.rejectUnknownKeys(entries, allowed: ["locale", "name", "direction", "answers", "conversation", "titles"], in: "locale file")
         let field = { (key: String) in entries.first { $0.key == key } }
         guard let tag = reader.string(field("locale")?.value, "locale") else { reader.error(node.mark?.line, "missing 'locale'"); return nil }
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -165,7 +169,8 @@ public enum ContentLoader {
         if direction != "ltr" && direction != "rtl" { reader.error(field("direction")?.line, "direction must be ltr or rtl") }
         let answers = readTexts(field("answers")?.value, "answers", reader: &reader)
         let conversation = readTexts(field("conversation")?.value, "conversation", reader: &reader)
-        return LocaleBundle(locale: tag, name: name, rightToLeft: direction == "rtl", answers: answers, conversation: conversation, file: path)
+        let titles = readTexts(field("titles")?.value, "titles", reader: &reader)
+        return LocaleBundle(locale: tag, name: name, rightToLeft: direction == "rtl", answers: answers, conversation: conversation, file: path, titles: titles)
     }
 
     static func readTexts(_ node: Node?, _ what: String, reader: inout YAMLReader) -> [String: AnswerText] {

@@ -40,7 +40,15 @@ public struct IntentEngine: Sendable {
 
     /// Lints the content and trains the models. Throws `ContentError` when the content has errors.
     public static func load(intentsDirectory: String, localesDirectory: String, settings: EngineSettings = EngineSettings()) throws -> IntentEngine {
-        let (content, report) = Linter.lint(intentsDirectory: intentsDirectory, localesDirectory: localesDirectory)
+        try load(intentsDirectory: intentsDirectory, localesDirectory: localesDirectory, profile: nil, settings: settings)
+    }
+
+    /// Lints the base content with a jurisdiction profile (`locales/profiles/<profile>/`) and a deployment's overrides
+    /// directory merged over it (base ← profile ← overrides), then trains. `profile` nil = the base files only.
+    public static func load(intentsDirectory: String, localesDirectory: String, profile: String?, overridesDirectory: String? = nil,
+                            settings: EngineSettings = EngineSettings()) throws -> IntentEngine {
+        let (content, report) = Linter.lint(intentsDirectory: intentsDirectory, localesDirectory: localesDirectory,
+                                            profile: profile, overridesDirectory: overridesDirectory)
         guard report.isClean else { throw ContentError(diagnostics: report.diagnostics) }
         return IntentEngine(content: content, settings: settings)
     }

@@ -18,6 +18,12 @@ public struct LocaleCoverage: Sendable {
     public let answers: Int
     public let draftAnswers: Int
     public let intents: Int
+    /// Answers that come from the jurisdiction profile (0 without a profile).
+    public var profileAnswers: Int = 0
+    /// Answers that come from the deployment's overrides directory (0 without one).
+    public var overrideAnswers: Int = 0
+    /// Of the profile and override answers, how many are still drafts.
+    public var draftOverlayAnswers: Int = 0
 }
 
 /// Checks intent and locale files together. The same checks run in `sanctuary lint`, in CI and before every reload.
@@ -27,12 +33,20 @@ public enum Linter {
 
     /// Reads and checks the two directories.
     public static func lint(intentsDirectory: String, localesDirectory: String) -> (Content, LintReport) {
-        let (content, readDiagnostics) = ContentLoader.read(intentsDirectory: intentsDirectory, localesDirectory: localesDirectory)
-        return (content, check(content, readDiagnostics: readDiagnostics))
+        lint(intentsDirectory: intentsDirectory, localesDirectory: localesDirectory, profile: nil)
+    }
+
+    /// Reads the base files with a jurisdiction profile and a deployment's overrides merged over them, and checks
+    /// the merged content. With `values`, texts are also measured for SMS segments with the deployment's own values.
+    public static func lint(intentsDirectory: String, localesDirectory: String, profile: String?,
+                            overridesDirectory: String? = nil, values: DeploymentValues? = nil) -> (Content, LintReport) {
+        let (content, readDiagnostics) = ContentLoader.read(intentsDirectory: intentsDirectory, localesDirectory: localesDirectory,
+                                                            profile: profile, overridesDirectory: overridesDirectory)
+        return (content, check(content, readDiagnostics: readDiagnostics, values: values))
     }
 
     /// Cross-file checks on content that has been read.
-    public static func check(_ content: Content, readDiagnostics: [Diagnostic] = []) -> LintReport {
+    public static func check(_ content: Content, readDiagnostics: [Diagnostic] = [], values: DeploymentValues? = nil) -> LintReport {
         var out = readDiagnostics
         let enabled = content.enabledLocales
         let ids = Set(content.intents.map(\.id))
@@ -42,17 +56,21 @@ public enum Linter {
         }
         checkExamples(content, enabled: enabled, into: &out)
         checkKeywords(content, into: &out)
-        checkLocales(content, ids: ids, into: &out)
+        checkLocales(content, ids: ids, values: values, into: &out)
         let coverage = enabled.map { locale -> LocaleCoverage in
             let bundle = content.locales.first { $0.locale == locale }
             let relevant = bundle?.answers.filter { ids.contains($0.key) } ?? [:]
+            let overlay = relevant.values.filter { $0.layer != .base }
             return LocaleCoverage(
                 locale: locale,
                 intentsWithExamples: content.intents.filter { !($0.examples[locale] ?? []).isEmpty }.count,
                 examples: content.intents.reduce(0) { $0 + ($1.examples[locale]?.count ?? 0) },
                 answers: relevant.count,
                 draftAnswers: relevant.values.filter { $0.review == .draft }.count,
-                intents: ids.count)
+                intents: ids.count,
+                profileAnswers: overlay.filter { $0.layer == .profile }.count,
+                overrideAnswers: overlay.filter { $0.layer == .overrides }.count,
+                draftOverlayAnswers: overlay.filter { $0.review == .draft }.count)
         }
         return LintReport(diagnostics: out, coverage: coverage)
     }
