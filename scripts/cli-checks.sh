@@ -46,4 +46,20 @@ echo '{"text": "x", "lang": "en"}' > "$tmp/bad.jsonl"
 "$bin" eval "$tmp/bad.jsonl" > /dev/null 2> "$tmp/err.txt"; rc=$?
 check "eval names the file and line of a bad labelled line" '[ $rc -eq 1 ] && grep -q "bad.jsonl:1" "$tmp/err.txt"'
 
+# The service and the privacy audit: a real server, messages carrying canaries, then the audit searches everything.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+KANNEL_SECRET=k1 "$bin" serve --port "$port" --data "$tmp/data" > "$tmp/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.25; done
+curl -s "http://127.0.0.1:$port/webhooks/kannel?k=k1&from=%2B15550177123&text=me%20llamo%20Rosa%20Canario%2C%20no%20tengo%20papeles%2C%20la%20migra%20esta%20en%20mi%20puerta" > "$tmp/reply.txt"
+check "serve answers a Kannel SMS in Spanish" 'grep -q "puerta" "$tmp/reply.txt"'
+curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/webhooks/kannel?k=wrong&from=1&text=x" > "$tmp/code.txt"
+check "serve refuses a wrong Kannel secret with 403" 'grep -q 403 "$tmp/code.txt"'
+kill -TERM $server; wait $server 2>/dev/null || true
+"$bin" privacy audit --data "$tmp/data" --log "$tmp/serve.log" --canary "+15550177123" --canary "Rosa Canario" > "$tmp/audit.txt"; rc=$?
+check "privacy audit lists the tables and finds no canary" '[ $rc -eq 0 ] && grep -q "handoff_case" "$tmp/audit.txt" && grep -q "no hits" "$tmp/audit.txt"'
+echo "note for Rosa Canario" > "$tmp/data/leak.txt"
+"$bin" privacy audit --data "$tmp/data" --canary "Rosa Canario" > "$tmp/audit.txt"; rc=$?
+check "privacy audit exits 1 when a canary is on disk" '[ $rc -eq 1 ] && grep -q "HIT: canary #1" "$tmp/audit.txt"'
+
 [ $failures -eq 0 ] || { echo "$failures command-line check(s) failed"; exit 1; }

@@ -77,30 +77,46 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # Sanctuary (a private copy of the binary: another engineer may rebuild it meanwhile)
 SRC_BIN="${SANCTUARY_BIN:-$REPO/.build/debug/sanctuary}"
 BIN="$WORK/sanctuary"
-ok=0
-for _ in $(seq 1 10); do
-    if [ -x "$SRC_BIN" ]; then
-        s1=$(stat -c %s "$SRC_BIN"); sleep 1; s2=$(stat -c %s "$SRC_BIN")
-        if [ "$s1" = "$s2" ] && cp "$SRC_BIN" "$BIN" && "$BIN" --help >/dev/null 2>&1; then ok=1; break; fi
-    fi
-    log "kannel_e2e: $SRC_BIN not usable yet (missing or being rebuilt); waiting 30 s"
-    sleep 30
-done
-[ "$ok" = 1 ] || { log "kannel_e2e: FAIL: no usable sanctuary binary"; exit 1; }
+copy_binary() {
+    for _ in $(seq 1 10); do
+        if [ -x "$SRC_BIN" ]; then
+            s1=$(stat -c %s "$SRC_BIN"); sleep 1; s2=$(stat -c %s "$SRC_BIN")
+            if [ "$s1" = "$s2" ] && cp "$SRC_BIN" "$BIN" && "$BIN" --help >/dev/null 2>&1; then return 0; fi
+        fi
+        log "kannel_e2e: $SRC_BIN not usable yet (missing or being rebuilt); waiting 30 s"
+        sleep 30
+    done
+    return 1
+}
 
 SECRET="k$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 SPORT=$(free_port)
 SURL="http://127.0.0.1:$SPORT"
 mkdir -p "$WORK/data"
-( cd "$REPO" && exec env -u TWILIO_AUTH_TOKEN -u VONAGE_SIGNATURE_SECRET -u ANDROID_GATEWAY_SIGNING_KEY \
-    KANNEL_SECRET="$SECRET" SANCTUARY_PUBLIC_URL="$SURL" \
-    "$BIN" serve --port "$SPORT" --data "$WORK/data" ) >"$WORK/server.log" 2>&1 &
-PIDS_SERVER=$!
+start_server() {
+    ( cd "$REPO" && exec env -u TWILIO_AUTH_TOKEN -u VONAGE_SIGNATURE_SECRET -u ANDROID_GATEWAY_SIGNING_KEY \
+        KANNEL_SECRET="$SECRET" SANCTUARY_PUBLIC_URL="$SURL" \
+        "$BIN" serve --port "$SPORT" --data "$WORK/data" ) >"$WORK/server.log" 2>&1 &
+    PIDS_SERVER=$!
+    for _ in $(seq 1 300); do
+        kill -0 "$PIDS_SERVER" 2>/dev/null || break
+        if curl -sf -o /dev/null "$SURL/healthz"; then return 0; fi
+        sleep 0.3
+    done
+    stop_pid "$PIDS_SERVER"; PIDS_SERVER=""
+    return 1
+}
 up=0
-for _ in $(seq 1 300); do
-    kill -0 "$PIDS_SERVER" 2>/dev/null || break
-    if curl -sf -o /dev/null "$SURL/healthz"; then up=1; break; fi
-    sleep 0.3
+for attempt in 1 2 3 4 5 6; do
+    copy_binary || { log "kannel_e2e: FAIL: no usable sanctuary binary"; exit 1; }
+    if start_server; then up=1; break; fi
+    # Content in the working tree newer than the binary (another engineer mid-change): wait for the rebuild.
+    if grep -q 'content has .* error' "$WORK/server.log" && [ "$attempt" -lt 6 ]; then
+        log "kannel_e2e: sanctuary refused the content (working tree newer than the binary?); retrying in 30 s"
+        sleep 30
+    else
+        break
+    fi
 done
 [ "$up" = 1 ] || { log "kannel_e2e: FAIL: sanctuary did not start"; tail -20 "$WORK/server.log"; fail_count=1; exit 1; }
 log "sanctuary up on $SURL (work dir $WORK)"
@@ -173,7 +189,7 @@ for l in lines:
     if rest and rest[0] == "udh":
         udh = urllib.parse.unquote_to_bytes(rest[1]); rest = rest[2:]
     kind, payload = rest[0], " ".join(rest[1:])
-    data = payload.encode("latin-1") if kind == "text" else urllib.parse.unquote_to_bytes(payload)
+    data = payload.encode("latin-1") if kind == "text" else urllib.parse.unquote_to_bytes(payload.replace("+", "%20"))  # Kannel url-encodes ' ' as '+'
     ucs2 = kind == "ucs2"
     if kind == "data" and len(data) % 2 == 0 and data:
         highs = data[0::2]
