@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing and runs Sanctuary on its embedded default with the demo city content.
+# Installs what is missing and runs the Sanctuary service on its embedded default: SQLite in ./data,
+# the demo city content, http://127.0.0.1:8080 (web chat at /chat). Extra arguments go to `sanctuary serve`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build -c release --product sanctuary
-exec .build/release/sanctuary chat "$@"
+exec .build/release/sanctuary serve "$@"

@@ -155,7 +155,7 @@ start_boxes() {  # start_boxes NAME
 # send NAME FROM TYPE PAYLOAD: one MO message through fakesmsc; its output goes to $WORK/NAME/fakesmsc.out.
 send() {
     local name="$1" from="$2" type="$3" payload="$4" dir="$WORK/$1"
-    : >"$dir/fakesmsc.out"
+    mkdir -p "$dir"; : >"$dir/fakesmsc.out"
     start_boxes "$name" || { fail "$name: Kannel did not start"; stop_boxes; return 1; }
     "$FAKESMSC" -H 127.0.0.1 -r "$FAKE_PORT" -m 1 "$from 12345 $type $payload" >"$dir/fakesmsc.out" 2>&1 &
     PID_FAKE=$!

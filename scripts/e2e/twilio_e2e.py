@@ -518,10 +518,34 @@ def main() -> int:
     fake = FakeTwilio()
     threading.Thread(target=fake.serve_forever, daemon=True).start()
     fake_base = f"http://127.0.0.1:{fake.server_address[1]}"
-    server = Server(binary, workdir, fake_base)
-    started = time.time()
+    server = None
+    up = False
+    for attempt in range(6):
+        server = Server(binary, workdir, fake_base)
+        started = time.time()
+        try:
+            server.wait_healthy()
+            up = True
+            break
+        except RuntimeError as e:
+            server.stop()
+            if "content has" in str(e) and attempt < 5:
+                # The working tree's content is newer than the binary (another engineer mid-change): wait, recopy.
+                print("twilio_e2e: sanctuary refused the content (working tree newer than the binary?); retrying in 30 s",
+                      file=sys.stderr)
+                time.sleep(30)
+                shutil.rmtree(server.data, ignore_errors=True)
+                if not copy_binary(args.binary, binary):
+                    break
+                continue
+            print(f"twilio_e2e: FAIL: {e}")
+            fake.shutdown()
+            return 1
+    if not up:
+        print("twilio_e2e: FAIL: sanctuary did not start")
+        fake.shutdown()
+        return 1
     try:
-        server.wait_healthy()
         print(f"sanctuary up on {server.base} in {time.time() - started:.1f}s (workdir {workdir})")
         run_checks(server, fake)
         scan_for_canaries(server, "while running")
