@@ -33,20 +33,17 @@ public struct MessagePipeline: Sendable {
     let rotation: RotationSchedule
     let clock: any ServiceClock
     let events: AdvocateEvents
-    let routing: @Sendable (CaseRequest) -> String?
     let logger: Logger
     let scrubber = Scrubber()
 
     public init(content: ContentHolder, store: SQLiteStore, secrets: ServerSecrets, rotation: RotationSchedule,
-                clock: any ServiceClock, events: AdvocateEvents, routing: @escaping @Sendable (CaseRequest) -> String? = { _ in nil },
-                logger: Logger) {
+                clock: any ServiceClock, events: AdvocateEvents, logger: Logger) {
         self.content = content
         self.store = store
         self.secrets = secrets
         self.rotation = rotation
         self.clock = clock
         self.events = events
-        self.routing = routing
         self.logger = logger
     }
 
@@ -107,7 +104,7 @@ public struct MessagePipeline: Sendable {
                 let addressKey = CaseCipher.newKey(), transcriptKey = CaseCipher.newKey()
                 let address = ReplyAddress(channel: message.channel, address: message.address, serviceAddress: message.serviceAddress)
                 let sealed = try CaseCipher.seal(try JSONEncoder().encode(address), key: addressKey, context: request.id)
-                let team = routing(request)
+                let team = try await store.team(intent: request.intent, category: request.category.rawValue)
                 commit.newCase = NewCase(request: request, conversationKey: key, sealedAddress: sealed, addressKey: addressKey,
                                          transcriptKey: transcriptKey, channel: message.channel, team: team)
                 transcriptKeys[request.id] = transcriptKey

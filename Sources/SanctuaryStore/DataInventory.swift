@@ -13,6 +13,10 @@ extension SQLiteStore {
         "message_count": "aggregate counters: messages per hour, intent, language, channel",
         "delivery_count": "aggregate counters: outbound sends per day, channel, outcome",
         "message_part": "parts of a long SMS waiting for the rest, sealed under the transit key; minutes",
+        "advocate": "console accounts (staff): login, role, bcrypt password hash, optional TOTP secret",
+        "team": "advocate teams", "team_member": "which advocate is in which team", "team_route": "which team sees which topic",
+        "advocate_session": "console sessions: SHA-256 of the session cookie, CSRF token, times",
+        "setting": "console settings (out-of-hours text)",
     ]
 }
 

@@ -68,6 +68,21 @@ public final class SQLiteStore: Sendable {
                     sealed_part BLOB NOT NULL, at REAL NOT NULL, PRIMARY KEY (group_key, part));
                 """)
         }
+        migrator.registerMigration("v3-advocates") { db in
+            // Advocates and admins of the console (staff, not residents), their sessions, teams and routing.
+            try db.execute(sql: """
+                CREATE TABLE advocate (login TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL,
+                    totp_secret TEXT, disabled INTEGER NOT NULL DEFAULT 0, created_at REAL NOT NULL);
+                CREATE TABLE team (id TEXT PRIMARY KEY, title TEXT NOT NULL);
+                CREATE TABLE team_member (team_id TEXT NOT NULL, login TEXT NOT NULL, PRIMARY KEY (team_id, login));
+                -- Which team sees a topic: an intent id or a category (services, rights, sensitive, control).
+                CREATE TABLE team_route (topic TEXT PRIMARY KEY, team_id TEXT NOT NULL);
+                -- Sessions by SHA-256 of the cookie value; the cookie itself is never stored.
+                CREATE TABLE advocate_session (token_hash TEXT PRIMARY KEY, login TEXT NOT NULL, csrf_token TEXT NOT NULL,
+                    created_at REAL NOT NULL, last_seen_at REAL NOT NULL);
+                CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                """)
+        }
         return migrator
     }
 
@@ -90,7 +105,8 @@ public final class SQLiteStore: Sendable {
     public func inventory() throws -> [(table: String, rows: Int, oldest: Date?)] {
         let timeColumn = ["key_period": "created_at", "conversation": "updated_at", "processed_message": "at",
                           "handoff_case": "opened_at", "case_key": nil, "case_line": "at", "outbox": "created_at",
-                          "message_count": "hour", "delivery_count": "day", "message_part": "at"] as [String: String?]
+                          "message_count": "hour", "delivery_count": "day", "message_part": "at",
+                          "advocate": "created_at", "team": nil, "team_member": nil, "team_route": nil, "advocate_session": "created_at", "setting": nil] as [String: String?]
         let tables = try schema()
         return try pool.read { db in
             try tables.map { table, _ in
