@@ -35,12 +35,15 @@ let package = Package(
             dependencies: ["SanctuaryText", .product(name: "Yams", package: "Yams")],
             swiftSettings: engineSettings
         ),
+        /// Services directory: Open Referral HSDS 3.0 import (CSV and JSON), search, open-now, SMS answers.
+        .target(name: "SanctuaryDirectory", dependencies: ["SanctuaryText"]),
         .executableTarget(
             name: "SanctuaryCLI",
-            dependencies: ["SanctuaryNLU", "SanctuaryText", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SanctuaryNLU", "SanctuaryText", "SanctuaryDirectory", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "SanctuaryBench", dependencies: ["SanctuaryNLU", "SanctuaryText"], swiftSettings: engineSettings),
         .testTarget(name: "SanctuaryTextTests", dependencies: ["SanctuaryText"]),
         .testTarget(name: "SanctuaryNLUTests", dependencies: ["SanctuaryNLU", "SanctuaryText"]),
+        .testTarget(name: "SanctuaryDirectoryTests", dependencies: ["SanctuaryDirectory"]),
     ]
 )
