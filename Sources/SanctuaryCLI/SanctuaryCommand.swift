@@ -7,7 +7,7 @@ struct SanctuaryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sanctuary",
         abstract: "Multilingual SMS/chat helpline for sanctuary cities.",
-        subcommands: [ClassifyCommand.self, LintCommand.self, EvalCommand.self, ChatCommand.self]
+        subcommands: [ClassifyCommand.self, LintCommand.self, EvalCommand.self, ChatCommand.self, DirectoryCommand.self]
     )
 }
 

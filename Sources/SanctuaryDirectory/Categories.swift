@@ -150,8 +150,8 @@ public enum DirectoryCategories {
 
     /// Words that say the resident lacks insurance, papers or money: services with low-barrier flags rank higher.
     static let barrierWords: [String] = [
-        "insurance", "uninsured", "no papers", "undocumented", "free", "versicherung", "versichert", "ohne papiere", "kostenlos",
-        "umsonst", "seguro", "sin papeles", "gratis", "assurance", "sans papiers", "gratuit", "sigorta", "ucretsiz", "страхов",
+        "insurance", "uninsured", "no papers", "no documents", "undocumented", "free", "versicherung", "versichert", "ohne papiere",
+        "keine papiere", "papierlos", "kostenlos", "umsonst", "seguro", "sin papeles", "no tengo papeles", "indocumentado", "gratis", "assurance", "sans papiers", "gratuit", "sigorta", "ucretsiz", "страхов",
         "безкоштовн", "бесплатн", "ta2meen", "tameen", "تأمين", "تامين", "مجاني", "بیمه", "رایگان", "bime", "bimeh", "وړیا", "ነጻ",
     ]
 }

@@ -84,14 +84,18 @@ public struct ServiceDirectory: Sendable {
             let categories = categoriesByService[index]
             var score = 0.0
             var matched: [String] = []
+            // Words of the message: 4 for the first category they name, 1 for each further one.
             for c in categories where messageCategories[c] != nil {
-                score += 4
+                score += matched.isEmpty ? 4 : 1
                 matched.append(c)
             }
-            for (rank, c) in intentCategories.enumerated() where categories.contains(c) {
+            // The intent: 2.5 when the service has its main category, else 2 for another of its categories.
+            if let rank = intentCategories.firstIndex(where: { categories.contains($0) }) {
                 score += rank == 0 ? 2.5 : 2
-                if !matched.contains(c) { matched.append(c) }
+                for c in intentCategories where categories.contains(c) && !matched.contains(c) { matched.append(c) }
             }
+            // The service's first category is what it mainly is (a pantry that also hands out blankets).
+            if let primary = categories.first, matched.contains(primary) { score += 0.5 }
             let nameHits = messageWords.intersection(nameWords[index]).count
             score += Double(nameHits) * 1.5
             guard score > 0 else { continue }
@@ -107,8 +111,9 @@ public struct ServiceDirectory: Sendable {
             let (location, state) = bestLocation(service, now: now)
             switch state {
             case .openUntil, .openAroundTheClock: score += 1
-            case .opensToday: score += 0.5
-            case .unknown, .closed: score -= 0.25
+            case .opensToday: score += 0.75
+            case .unknown: score -= 0.25
+            case .closed: score -= 1
             default: break
             }
             let speaks = !languageCode.isEmpty && (service.languages + (location?.languages ?? [])).contains {
