@@ -65,12 +65,15 @@ public enum CSV {
                         i += 1
                         break
                     }
-                    if q == "\r" {
+                    if q == "\r" && i + 1 < n && scalars[i + 1] == "\n" {
+                        // CRLF inside quotes: kept as written, counted as one line break.
+                        field.append("\r")
+                        field.append("\n")
                         line += 1
-                        if i + 1 < n && scalars[i + 1] == "\n" { field.append("\r"); i += 1 }
-                    } else if q == "\n" {
-                        line += 1
+                        i += 2
+                        continue
                     }
+                    if q == "\r" || q == "\n" { line += 1 }
                     field.append(q)
                     i += 1
                 }

@@ -89,15 +89,21 @@ public struct ServiceDirectory: Sendable {
                 score += matched.isEmpty ? 4 : 1
                 matched.append(c)
             }
-            // The intent: 2.5 when the service has its main category, else 2 for another of its categories.
-            if let rank = intentCategories.firstIndex(where: { categories.contains($0) }) {
-                score += rank == 0 ? 2.5 : 2
+            let namedByMessage = !matched.isEmpty
+            // The intent: 2.5 when the service has one of its categories.
+            if intentCategories.contains(where: { categories.contains($0) }) {
+                score += 2.5
                 for c in intentCategories where categories.contains(c) && !matched.contains(c) { matched.append(c) }
             }
-            // The service's first category is what it mainly is (a pantry that also hands out blankets).
-            if let primary = categories.first, matched.contains(primary) { score += 0.5 }
+            // The service's first category is what it mainly is (a pantry that also hands out blankets): a bonus
+            // when that is what the message names, or (when it names none) what the intent is mainly about.
+            if let primary = categories.first,
+               messageCategories.isEmpty ? intentCategories.first == primary : messageCategories[primary] != nil {
+                score += 0.5
+            }
+            // Words of the service's name in the message: the way in when no category fits, a tie-breaker otherwise.
             let nameHits = messageWords.intersection(nameWords[index]).count
-            score += Double(nameHits) * 1.5
+            score += Double(nameHits) * (namedByMessage || score > 0 ? 0.25 : 1.5)
             guard score > 0 else { continue }
             // A category the resident or the intent did not ask for keeps a sensitive service out.
             if categories.contains(where: { DirectoryCategories.onlyWhenAsked.contains($0) }) &&
