@@ -14,7 +14,7 @@ struct DirectoryCommand: AsyncParsableCommand {
 
 /// Prints every import problem as `file:line: error: …` (or `file: json.path: error: …`).
 private func report(_ error: DirectoryImportError) {
-    for issue in error.issues { printError("error: " + issue.description) }
+    for issue in error.issues { printError(issue.diagnostic) }
     printError("sanctuary: \(error.issues.count) problem(s); nothing was imported")
 }
 

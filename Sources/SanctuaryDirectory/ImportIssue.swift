@@ -41,15 +41,25 @@ public struct ImportIssue: Sendable, Equatable, CustomStringConvertible {
         return path.isEmpty ? field : path + "." + field
     }
 
-    /// `services.csv:14: field 'status': …` or `services.json: services[3].schedules[0].opens_at: …`.
-    public var description: String {
+    /// `services.csv:14` or `services.json: services[3].schedules[0].opens_at`.
+    public var location: String {
         switch origin {
-        case .csv(let file, let line):
-            return "\(file):\(line): " + (field.map { "field '\($0)': " } ?? "") + message
-        case .json(let file, _):
-            return "\(file): \(jsonPath ?? "$"): " + message
+        case .csv(let file, let line): return "\(file):\(line)"
+        case .json(let file, _): return "\(file): \(jsonPath ?? "$")"
         }
     }
+
+    /// The message with the CSV field named (JSON paths already end in the field).
+    public var detail: String {
+        if case .csv = origin, let field { return "field '\(field)': " + message }
+        return message
+    }
+
+    /// `services.csv:14: field 'status': …` or `services.json: services[3].schedules[0].opens_at: …`.
+    public var description: String { location + ": " + detail }
+
+    /// The same in the linter's style: `services.csv:14: error: field 'status': …`.
+    public var diagnostic: String { location + ": error: " + detail }
 }
 
 /// An import that found problems; nothing was written.
