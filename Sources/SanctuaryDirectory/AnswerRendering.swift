@@ -21,7 +21,8 @@ extension ServiceDirectory {
         let nothing = labels.text("nothing_found", language: language)
         guard !matches.isEmpty else { return nothing }
         for count in stride(from: matches.count, through: 1, by: -1) {
-            for detail in Detail.allCases {
+            // A phone number matters more than a further match: only a single match loses it.
+            for detail in Detail.allCases where count == 1 || detail.rawValue < Detail.noPhone.rawValue {
                 let text = compose(Array(matches.prefix(count)), language: language, detail: detail, shorten: false)
                 if Self.fitsSMS(text) { return text }
             }
@@ -58,18 +59,24 @@ extension ServiceDirectory {
         }
         if detail.rawValue < Detail.noLanguages.rawValue {
             let names = languageNames(m, language: language, max: detail == .full ? 4 : 2)
-            if !names.isEmpty { parts.append(labels.text("languages", language: language, ["list": names.joined(separator: ", ")])) }
+            if !names.isEmpty { parts.append(labels.text("languages", language: language, ["list": names.joined(separator: separator(language))])) }
         }
         if m.noIDRequired { parts.append(labels.text("no_id_required", language: language)) }
         if m.statusNotAsked { parts.append(labels.text("status_not_asked", language: language)) }
         if m.anonymous { parts.append(labels.text("anonymous", language: language)) }
         if detail.rawValue < Detail.noDocuments.rawValue, !m.service.requiredDocuments.isEmpty {
-            parts.append(labels.text("documents", language: language, ["documents": m.service.requiredDocuments.prefix(3).joined(separator: ", ")]))
+            parts.append(labels.text("documents", language: language, ["documents": m.service.requiredDocuments.prefix(3).joined(separator: "; ")]))
         }
         if detail.rawValue < Detail.noChecked.rawValue, let date = m.service.assuredDate {
             parts.append(labels.text("checked", language: language, ["date": date]))
         }
         return parts.joined(separator: " ")
+    }
+
+    /// The locale's list separator (`list_separator`, e.g. "، " in Arabic script), ", " by default.
+    private func separator(_ language: String) -> String {
+        let s = labels.text("list_separator", language: language)
+        return s == "list_separator" ? ", " : s
     }
 
     private func hoursText(_ state: OpenState, language: String) -> String? {
