@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "SanctuaryServer",
             dependencies: [
-                "SanctuaryNLU", "SanctuaryConversation", "SanctuaryStore", "SanctuaryChannels", "SanctuaryPrivacy",
+                "SanctuaryNLU", "SanctuaryConversation", "SanctuaryStore", "SanctuaryChannels", "SanctuaryPrivacy", "SanctuaryDirectory",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
@@ -72,11 +72,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        /// Services directory: Open Referral HSDS 3.0 import (CSV and JSON), search, open-now, SMS answers.
+        .target(name: "SanctuaryDirectory", dependencies: ["SanctuaryText"]),
         .executableTarget(
             name: "SanctuaryCLI",
             dependencies: [
                 "SanctuaryNLU", "SanctuaryText", "SanctuaryServer", "SanctuaryStore", "SanctuaryConversation", "SanctuaryChannels",
-                "SanctuaryPrivacy",
+                "SanctuaryPrivacy", "SanctuaryDirectory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,5 +97,6 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        .testTarget(name: "SanctuaryDirectoryTests", dependencies: ["SanctuaryDirectory"]),
     ]
 )
