@@ -23,6 +23,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Jurisdiction profile, e.g. de (SANCTUARY_PROFILE); its demo values are used unless --values is given.") var profile: String?
 
     func run() async throws {
+        // Files the service creates (database, WAL, secret, directory) are readable by its user only.
+        umask(0o077)
         var configuration: ServerConfiguration
         do { configuration = try ServerConfiguration.load(file: config) } catch {
             printError("sanctuary: \(error)")
@@ -36,6 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let profile {
             configuration.profile = profile
             if values == nil, FileManager.default.fileExists(atPath: "deploy/demo-city-\(profile).yaml") { configuration.valuesFile = "deploy/demo-city-\(profile).yaml" }
+            if profile == "de", ProcessInfo.processInfo.environment["SANCTUARY_DIRECTORY_SEED"] == nil {
+                configuration.directorySeed = "deploy/directory/flussstadt-de/services.json"
+                if ProcessInfo.processInfo.environment["SANCTUARY_TIME_ZONE"] == nil { configuration.timeZone = TimeZone(identifier: "Europe/Berlin")! }
+            }
         }
         if let values { configuration.valuesFile = values }
 

@@ -7,7 +7,9 @@ import ServiceLifecycle
 
 /// Sends queued messages through each provider's API, with retries and exponential backoff.
 /// A message is deleted once sent or given up (never kept undelivered with its address).
-public struct OutboundWorker: Service {
+public struct OutboundWorker: Service, CustomStringConvertible {
+    /// Never print the senders: they hold provider credentials (ServiceLifecycle logs services at start).
+    public var description: String { "OutboundWorker(channels: \(senders.keys.sorted()))" }
     let store: SQLiteStore
     let senders: [String: any MessageSender]
     let secrets: ServerSecrets
@@ -75,7 +77,8 @@ public struct OutboundWorker: Service {
 
 /// Periodic privacy jobs: destroy closed cases after retention, forget idle conversations, old
 /// deduplication entries, and pseudonym secrets of past periods.
-public struct RetentionJobs: Service {
+public struct RetentionJobs: Service, CustomStringConvertible {
+    public var description: String { "RetentionJobs" }
     let store: SQLiteStore
     let clock: any ServiceClock
     let rotation: RotationSchedule

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import SanctuaryChannels
 import SanctuaryConversation
+import SanctuaryDirectory
 import SanctuaryNLU
 import SanctuaryPrivacy
 import SanctuaryStore
@@ -35,6 +36,7 @@ public final class SanctuaryService: Sendable {
         secrets = try ServerSecrets.load(directory: configuration.dataDirectory)
         rotation = RotationSchedule(periodSeconds: configuration.keyRotationHours * 3600)
         let settings = try configuration.conversationSettings()
+        try Self.seedDirectory(configuration: configuration, logger: logger)
         content = try ContentHolder {
             let engine: IntentEngine
             if let intentEngine {
@@ -52,7 +54,7 @@ public final class SanctuaryService: Sendable {
             values.values["conversation_idle_hours"] = .number(Double(configuration.conversationIdleHours))
             values.values["rotation_days"] = .number(Double(max(1, configuration.keyRotationHours / 24)))
             return ConversationEngine(intents: engine, renderer: AnswerRenderer(content: engine.content, values: values),
-                                      settings: settings, directory: directory)
+                                      settings: settings, directory: directory ?? Self.directoryLookup(configuration: configuration, logger: logger))
         }
         events = AdvocateEvents()
         pipeline = MessagePipeline(content: content, store: store, secrets: secrets, rotation: rotation, clock: clock,
@@ -75,6 +77,32 @@ public final class SanctuaryService: Sendable {
             senders["kannel"] = KannelSender(sendURL: url, username: configuration.kannelUser ?? "", password: configuration.kannelPassword ?? "", transport: transport)
         }
         self.senders = senders
+    }
+
+    /// Imports the seed dataset (the demo city's services) when the data directory has no directory yet.
+    static func seedDirectory(configuration: ServerConfiguration, logger: Logger) throws {
+        let target = (configuration.dataDirectory as NSString).appendingPathComponent("directory.json")
+        guard !FileManager.default.fileExists(atPath: target), let seed = configuration.directorySeed,
+              FileManager.default.fileExists(atPath: seed) else { return }
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        let document = try DirectoryStore.importDirectory(from: seed, dataDirectory: configuration.dataDirectory, timeZone: configuration.timeZone.identifier)
+        logger.info("services directory imported", metadata: ["seed": "\(seed)", "services": "\(document.services.count)"])
+    }
+
+    /// Answers services intents from `<data>/directory.json` (read again at every content reload).
+    static func directoryLookup(configuration: ServerConfiguration, logger: Logger) -> DirectoryLookup? {
+        let labels = (configuration.localesDirectory as NSString).appendingPathComponent("_directory_labels.yaml")
+        guard FileManager.default.fileExists(atPath: (configuration.dataDirectory as NSString).appendingPathComponent("directory.json")) else { return nil }
+        do {
+            let directory = try ServiceDirectory.load(dataDirectory: configuration.dataDirectory, labelsPath: labels, timeZone: configuration.timeZone)
+            return { intent, text, language, now in
+                let matches = directory.search(intent: intent, text: text, language: language, now: now)
+                return matches.isEmpty ? nil : directory.renderAnswer(matches: matches, language: language, now: now)
+            }
+        } catch {
+            logger.error("services directory not loaded; answers come from the locale files", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 
     /// All routes with security headers.

@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var profile: String?
     /// A deployment's own answer overrides (same layout as `locales/`), applied last.
     public var overridesDirectory: String?
+    /// HSDS dataset imported into `<data>/directory.json` on first start when none exists (the demo city's).
+    public var directorySeed: String? = "deploy/directory/riverside-us"
     /// Deployment values filled into answers (hotline numbers, names).
     public var valuesFile: String? = "deploy/demo-city.yaml"
     /// The public base URL providers call (Twilio signatures are checked against it).
@@ -83,6 +85,7 @@ public struct ServerConfiguration: Sendable {
         if let v = values["SANCTUARY_LOCALES"] { c.localesDirectory = v }
         if let v = values["SANCTUARY_PROFILE"], !v.isEmpty { c.profile = v }
         if let v = values["SANCTUARY_OVERRIDES"], !v.isEmpty { c.overridesDirectory = v }
+        if let v = values["SANCTUARY_DIRECTORY_SEED"] { c.directorySeed = v.isEmpty ? nil : v }
         if let v = values["SANCTUARY_VALUES"] { c.valuesFile = v.isEmpty ? nil : v }
         if let v = values["SANCTUARY_PUBLIC_URL"] { c.publicURL = v }
         c.twilioAuthToken = values["TWILIO_AUTH_TOKEN"]

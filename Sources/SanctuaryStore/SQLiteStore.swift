@@ -12,6 +12,12 @@ public final class SQLiteStore: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         path = (directory as NSString).appendingPathComponent("sanctuary.sqlite")
+        // Only the service's user may read the database; SQLite gives -wal and -shm the database file's mode.
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        chmod(path, 0o600)
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) { chmod(path + suffix, 0o600) }
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")

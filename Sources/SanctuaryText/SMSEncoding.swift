@@ -6,16 +6,18 @@ public enum SMSEncoding: String, Sendable, Equatable {
     case ucs2
 
     /// The GSM 7-bit default alphabet (one septet each).
-    static let basic: Set<Character> = Set(
-        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+    static let basic: Set<Unicode.Scalar> = Set(
+        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà".unicodeScalars)
     /// The extension table (an escape plus one septet each).
-    static let extended: Set<Character> = Set("^{}\\[~]|€\u{0C}")
+    static let extended: Set<Unicode.Scalar> = Set("^{}\\[~]|€\u{0C}".unicodeScalars)
 
     /// The encoding a text needs, and its length in that encoding's units (septets or UTF-16 code units).
+    /// Counted per Unicode scalar as it goes on the air: "\r\n" is two septets, and an "e" followed by a
+    /// combining accent needs UCS-2 (normalise to NFC first to get "é").
     public static func measure(_ text: String) -> (encoding: SMSEncoding, units: Int) {
         var septets = 0
-        for character in text {
-            if basic.contains(character) { septets += 1 } else if extended.contains(character) { septets += 2 } else {
+        for scalar in text.unicodeScalars {
+            if basic.contains(scalar) { septets += 1 } else if extended.contains(scalar) { septets += 2 } else {
                 return (.ucs2, text.utf16.count)
             }
         }

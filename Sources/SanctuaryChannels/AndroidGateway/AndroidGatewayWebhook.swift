@@ -5,7 +5,9 @@ import FoundationNetworking
 #endif
 
 /// SMS Gateway for Android (capcom6): an old phone forwards SMS as signed JSON webhooks.
-public struct AndroidGatewayWebhook: Sendable {
+public struct AndroidGatewayWebhook: Sendable, CustomStringConvertible {
+    /// Secrets are never printed.
+    public var description: String { "AndroidGatewayWebhook(secret redacted)" }
     public let signingKey: String
     public let maxSkew: TimeInterval
 
@@ -59,7 +61,9 @@ public struct AndroidGatewayWebhook: Sendable {
 }
 
 /// Sends SMS through the phone's local API (`POST {base}/message`, Basic auth) or the cloud relay.
-public struct AndroidGatewaySender: MessageSender {
+public struct AndroidGatewaySender: MessageSender, CustomStringConvertible {
+    /// Credentials are never printed.
+    public var description: String { "AndroidGatewaySender(credentials redacted)" }
     public let channel = "android-sms-gateway"
     public let baseURL: String
     public let username: String

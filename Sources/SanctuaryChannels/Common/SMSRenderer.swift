@@ -24,7 +24,9 @@ public struct SMSRenderer: Sendable {
 
     /// The text with typographic quotes, dashes and spaces replaced, if that makes the whole text GSM-7.
     /// Texts that need UCS-2 anyway (Arabic, Cyrillic…) are left exactly as written.
+    /// Always composed to NFC first ("e" + combining accent becomes "é", which GSM-7 has).
     public func normalise(_ text: String) -> String {
+        let text = text.precomposedStringWithCanonicalMapping
         guard SMSEncoding.measure(text).encoding == .ucs2 else { return text }
         var out = ""
         for character in text { out += Self.replacements[character] ?? String(character) }
@@ -70,19 +72,20 @@ public struct SMSRenderer: Sendable {
         if units <= single { return [text] }
         let limit = encoding == .gsm7 ? 153 : 67
         var parts: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var used = 0
-        for character in text {
-            let cost = encoding == .gsm7 ? SMSEncoding.measure(String(character)).units : String(character).utf16.count
+        // Per scalar, as phones split: an escape pair or a surrogate pair stays whole, a grapheme may not.
+        for scalar in text.unicodeScalars {
+            let cost = encoding == .gsm7 ? SMSEncoding.measure(String(scalar)).units : String(scalar).utf16.count
             if used + cost > limit {
-                parts.append(current)
-                current = ""
+                parts.append(String(current))
+                current = String.UnicodeScalarView()
                 used = 0
             }
-            current.append(character)
+            current.append(scalar)
             used += cost
         }
-        if !current.isEmpty { parts.append(current) }
+        if !current.isEmpty { parts.append(String(current)) }
         return parts
     }
 

@@ -6,7 +6,9 @@ import SanctuaryText
 
 /// Kannel smsbox `sms-service` calls: `get-url` (from and text in the query) or `post-url` (text in the body,
 /// `X-Kannel-From` header). Kannel cannot sign, so a shared secret travels in the query (`k`).
-public struct KannelWebhook: Sendable {
+public struct KannelWebhook: Sendable, CustomStringConvertible {
+    /// Secrets are never printed.
+    public var description: String { "KannelWebhook(secret redacted)" }
     public let secret: String
 
     public init(secret: String) { self.secret = secret }
@@ -46,7 +48,9 @@ public struct KannelWebhook: Sendable {
 }
 
 /// Sends through Kannel's `sendsms` HTTP interface.
-public struct KannelSender: MessageSender {
+public struct KannelSender: MessageSender, CustomStringConvertible {
+    /// Credentials are never printed.
+    public var description: String { "KannelSender(credentials redacted)" }
     public let channel = "kannel"
     public let sendURL: String
     public let username: String

@@ -4,7 +4,9 @@ import FoundationNetworking
 #endif
 
 /// Sends SMS through Twilio's Messages API and, if asked, deletes messages at Twilio after handling.
-public struct TwilioSender: MessageSender {
+public struct TwilioSender: MessageSender, CustomStringConvertible {
+    /// Credentials are never printed.
+    public var description: String { "TwilioSender(credentials redacted)" }
     public let channel = "twilio"
     public let accountSID: String
     public let authToken: String

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Twilio's inbound message webhook (`POST` form, `X-Twilio-Signature`).
-public struct TwilioWebhook: Sendable {
+public struct TwilioWebhook: Sendable, CustomStringConvertible {
+    /// Secrets are never printed.
+    public var description: String { "TwilioWebhook(secret redacted)" }
     /// The public base URL Twilio calls ("https://help.example.org"), from configuration.
     public let publicURL: String
     public let authToken: String

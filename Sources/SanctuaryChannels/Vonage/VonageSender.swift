@@ -5,7 +5,9 @@ import FoundationNetworking
 import SanctuaryText
 
 /// Sends SMS through the Vonage SMS API (`POST /sms/json`).
-public struct VonageSender: MessageSender {
+public struct VonageSender: MessageSender, CustomStringConvertible {
+    /// Credentials are never printed.
+    public var description: String { "VonageSender(credentials redacted)" }
     public let channel = "vonage"
     public let apiKey: String
     public let apiSecret: String

@@ -2,7 +2,9 @@ import Crypto
 import Foundation
 
 /// Vonage (Nexmo) SMS API inbound webhooks: GET query, POST form or POST JSON, signed with `sig`.
-public struct VonageWebhook: Sendable {
+public struct VonageWebhook: Sendable, CustomStringConvertible {
+    /// Secrets are never printed.
+    public var description: String { "VonageWebhook(secret redacted)" }
     /// How the `sig` parameter was made (set in the Vonage dashboard).
     public enum Method: String, Sendable {
         case md5hash, sha256, sha512, sha1, md5

@@ -55,7 +55,7 @@ public enum ContentLoader {
                     }
                 }
             } else if name.hasPrefix("_") {
-                reader.warning(nil, "files starting with '_' are reserved; only _dont_ask.yaml is read here")
+                if name != "_directory_labels.yaml" { reader.warning(nil, "files starting with '_' are reserved; only _dont_ask.yaml (and _directory_labels.yaml, read by the services directory) are read here") }
             } else if let node = reader.parse(data), let bundle = readLocale(node, path: path, reader: &reader) {
                 locales.append(bundle)
             }
