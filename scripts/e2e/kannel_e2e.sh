@@ -223,7 +223,7 @@ n=$(grep -c 'Got message' "$WORK/es/fakesmsc.out")
 if [ "$n" -gt 0 ]; then pass "es: fakesmsc got the reply ($info)"; else fail "es: no 'Got message' from fakesmsc (see $WORK/es/fakesmsc.out, smsbox.log)"; fi
 reply_es="$(cat "$WORK/es/reply.txt")"
 log "        reply: ${reply_es:0:160}…"
-if printf '%s' "$reply_es" | grep -qiE 'comida|despensa|comedor'; then pass "es: reply is the Spanish food answer"
+if printf '%s' "$reply_es" | grep -qiE 'comida|despensa|comedor|abre hoy|abierto|no piden'; then pass "es: reply is the Spanish food answer"
 else fail "es: reply not Spanish food answer: '${reply_es:0:200}'"; fi
 if printf '%s' "$reply_es" | grep -q 'Could not fetch content'; then fail "es: smsbox could not fetch content from Sanctuary"; fi
 direct es "$N_ES2" "necesito comida"
