@@ -66,6 +66,8 @@ let package = Package(
                 "SanctuaryNLU", "SanctuaryConversation", "SanctuaryStore", "SanctuaryChannels", "SanctuaryPrivacy", "SanctuaryDirectory",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -7,7 +7,7 @@ struct SanctuaryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sanctuary",
         abstract: "Multilingual SMS/chat helpline for sanctuary cities.",
-        subcommands: [ServeCommand.self, ChatCommand.self, ClassifyCommand.self, LintCommand.self, EvalCommand.self, SiteCommand.self, DirectoryCommand.self, PrivacyCommand.self, SMSInfoCommand.self]
+        subcommands: [ServeCommand.self, ChatCommand.self, ClassifyCommand.self, LintCommand.self, EvalCommand.self, SiteCommand.self, DirectoryCommand.self, PrivacyCommand.self, AdvocateCommand.self, SMSInfoCommand.self]
     )
 }
 

@@ -24,6 +24,9 @@ public final class SanctuaryService: Sendable {
     public let rotation: RotationSchedule
     let senders: [String: any MessageSender]
     let smsRenderer = SMSRenderer()
+    public let consoleAuth: ConsoleAuth
+    /// Canned replies per language for advocates (`SANCTUARY_CANNED_REPLIES`).
+    let cannedReplies: [String: [String]]
 
     /// Opens the store, reads or creates the secret, loads and trains the content.
     public init(configuration: ServerConfiguration, clock: any ServiceClock = SystemClock(),
@@ -61,6 +64,8 @@ public final class SanctuaryService: Sendable {
                                    events: events, logger: logger)
         cases = CaseService(store: store, secrets: secrets, clock: clock, events: events,
                             retention: Double(configuration.retentionHours) * 3600, logger: logger)
+        consoleAuth = ConsoleAuth(store: store, clock: clock)
+        cannedReplies = CannedReplies.load(path: configuration.cannedRepliesFile)
         var senders: [String: any MessageSender] = [:]
         if let sid = configuration.twilioAccountSID, let token = configuration.twilioAuthToken {
             senders["twilio"] = TwilioSender(accountSID: sid, authToken: token, from: configuration.twilioFrom,
@@ -112,6 +117,8 @@ public final class SanctuaryService: Sendable {
         HealthRoutes(service: self).register(on: router)
         WebhookRoutes(service: self).register(on: router)
         ChatRoutes(service: self).register(on: router)
+        ConsoleRoutes(service: self).register(on: router)
+        router.get("/") { _, _ -> Response in .redirect("/chat") }
         return router
     }
 
@@ -123,11 +130,12 @@ public final class SanctuaryService: Sendable {
         RetentionJobs(store: store, clock: clock, rotation: rotation, conversationIdle: Double(configuration.conversationIdleHours) * 3600, logger: logger)
     }
 
-    /// The HTTP application with the outbound queue and the retention jobs as services.
-    public func makeApplication() -> some ApplicationProtocol {
+    /// The HTTP application with the outbound queue and the retention jobs as services (`runWorkers: false` lets
+    /// tests drive them by hand).
+    public func makeApplication(runWorkers: Bool = true) -> some ApplicationProtocol {
         Application(router: makeRouter(),
                     configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Sanctuary"),
-                    services: [outboundWorker, retentionJobs], logger: logger)
+                    services: runWorkers ? [outboundWorker, retentionJobs] : [], logger: logger)
     }
 
     /// Reassembles a long Vonage message from its parts (sealed while waiting); nil until complete.

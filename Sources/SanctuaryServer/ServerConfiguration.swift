@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var overridesDirectory: String?
     /// HSDS dataset imported into `<data>/directory.json` on first start when none exists (the demo city's).
     public var directorySeed: String? = "deploy/directory/riverside-us"
+    /// Canned replies per language for the console.
+    public var cannedRepliesFile = "deploy/canned-replies.yaml"
     /// Deployment values filled into answers (hotline numbers, names).
     public var valuesFile: String? = "deploy/demo-city.yaml"
     /// The public base URL providers call (Twilio signatures are checked against it).
@@ -86,6 +88,7 @@ public struct ServerConfiguration: Sendable {
         if let v = values["SANCTUARY_PROFILE"], !v.isEmpty { c.profile = v }
         if let v = values["SANCTUARY_OVERRIDES"], !v.isEmpty { c.overridesDirectory = v }
         if let v = values["SANCTUARY_DIRECTORY_SEED"] { c.directorySeed = v.isEmpty ? nil : v }
+        if let v = values["SANCTUARY_CANNED_REPLIES"] { c.cannedRepliesFile = v }
         if let v = values["SANCTUARY_VALUES"] { c.valuesFile = v.isEmpty ? nil : v }
         if let v = values["SANCTUARY_PUBLIC_URL"] { c.publicURL = v }
         c.twilioAuthToken = values["TWILIO_AUTH_TOKEN"]

@@ -108,6 +108,9 @@ struct Harness {
 
     func remove() { try? FileManager.default.removeItem(atPath: dataDirectory) }
 
+    /// The application without its background workers: tests drain the queue and run retention by hand.
+    func app() -> some ApplicationProtocol { service.makeApplication(runWorkers: false) }
+
     /// A signed Twilio webhook request.
     static func twilioForm(from: String, body: String, sid: String = "SM" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(32)) -> (body: String, signature: String) {
         let fields = [("MessageSid", sid), ("AccountSid", "AC00000000000000000000000000000000"), ("From", from), ("To", "+15550100000"),

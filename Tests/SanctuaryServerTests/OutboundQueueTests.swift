@@ -19,7 +19,7 @@ import Testing
         let harness = try Harness()
         defer { harness.remove() }
         harness.transport.respond(with: [429, 503, 201])
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let (headers, body) = Self.gatewayRequest(id: "evt-1", text: "marhaba, 3andi waja3 bi sinni w ma 3andi ta2meen", phone: "+15550102040", now: harness.clock.now)
             let response = try await client.execute(uri: "/webhooks/android-sms-gateway", method: .post, headers: headers, body: body)
             #expect(response.status == .ok)
@@ -48,7 +48,7 @@ import Testing
         let harness = try Harness()
         defer { harness.remove() }
         harness.transport.respond(with: [400])
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let (headers, body) = Self.gatewayRequest(id: "evt-2", text: "hello", phone: "+15550102041", now: harness.clock.now)
             _ = try await client.execute(uri: "/webhooks/android-sms-gateway", method: .post, headers: headers, body: body)
         }
@@ -62,7 +62,7 @@ import Testing
     @Test func advocateReplyIsSentThroughTwilioOnceEvenWhenQueuedTwice() async throws {
         let harness = try Harness()
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             _ = try await client.twilio(from: "+15550102042", body: "ICE is knocking on my door right now")
         }
         let open = try await harness.service.store.openCases()
@@ -88,7 +88,7 @@ import Testing
             let sig = VonageWebhook.signature(fields.map { (name: $0.0, value: $0.1) }, secret: "vonage-secret", method: .sha256)!
             return "/webhooks/vonage?" + FormEncoding.encode(fields + [("sig", sig)])
         }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let second = try await client.execute(uri: uri(part: 2, text: "knocking on my door right now"), method: .get)
             #expect(second.status == .ok)
             let waiting = try await harness.service.store.openCases()

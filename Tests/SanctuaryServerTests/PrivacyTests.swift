@@ -16,7 +16,7 @@ import Testing
         defer { harness.remove() }
         let phone = "+15550199731"
         let canaries = [phone, "5550199731", "Marisol Quintanilla", "A-208-331-947", "208331947", "no tengo papeles", "keine Papiere", "maria.q@example.org"]
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             _ = try await client.twilio(from: phone, body: "me llamo Marisol Quintanilla, no tengo papeles, mi A-208-331-947, la migra esta en mi puerta")
             _ = try await client.twilio(from: phone, body: "escribanme a maria.q@example.org o al \(phone)")
             _ = try await client.execute(uri: "/webhooks/kannel?k=kannel-secret&from=\(phone.replacingOccurrences(of: "+", with: "%2B"))&text=keine%20Papiere%2C%20ich%20brauche%20einen%20Arzt", method: .get)
@@ -45,13 +45,13 @@ import Testing
     @Test func deleteErasesRowsAndKeysAtOnce() async throws {
         let harness = try Harness()
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             _ = try await client.twilio(from: "+15550199732", body: "ICE is knocking on my door right now")
         }
         let id = try #require(try await harness.service.store.openCases().first?.id)
         let keys = try #require(try await harness.service.store.caseKeys(id: id))
         let sealed = try #require(try await harness.service.store.transcript(caseID: id).first?.sealedText)
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let response = try await client.twilio(from: "+15550199732", body: "DELETE")
             #expect(String(buffer: response.body).contains("erased"))
         }
@@ -67,7 +67,7 @@ import Testing
     @Test func closeDestroysTheAddressNowAndTheTranscriptAfterRetention() async throws {
         let harness = try Harness { $0.retentionHours = 24 }
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             _ = try await client.twilio(from: "+15550199733", body: "I need a lawyer for my immigration case")
         }
         let id = try #require(try await harness.service.store.openCases().first?.id)
@@ -91,7 +91,7 @@ import Testing
     @Test func idleConversationsAndOldPseudonymSecretsExpire() async throws {
         let harness = try Harness { $0.conversationIdleHours = 24; $0.keyRotationHours = 24 }
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             _ = try await client.twilio(from: "+15550199734", body: "where can I get food")
         }
         let firstKey = try await harness.service.pipeline.conversationKey(channel: "twilio", address: "+15550199734")
@@ -123,7 +123,7 @@ import Testing
     @Test func privacyAnswerStatesTheRunningRetention() async throws {
         let harness = try Harness { $0.retentionHours = 6 }
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let response = try await client.twilio(from: "+15550199735", body: "do you store my data? who can see my messages?")
             #expect(String(buffer: response.body).contains("6 hours"))
         }

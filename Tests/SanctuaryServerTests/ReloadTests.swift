@@ -31,7 +31,7 @@ import Testing
         try original.replacingOccurrences(of: "  kyr_door: \"No abra la puerta.", with: "  kyr_door: \"No abra {la puerta.").write(toFile: file, atomically: true, encoding: .utf8)
 
         // Requests keep being answered while the reload trains off to the side.
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             async let reload = Task.detached { holder.reload() }.value
             for index in 0..<20 {
                 let response = try await client.twilio(from: "+1555019980\(index % 10)", body: "hay comida gratis cerca?")

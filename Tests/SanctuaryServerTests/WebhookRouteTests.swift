@@ -11,7 +11,7 @@ import Testing
     @Test func twilioUrgentSpanishGetsTwiMLInSpanishAndACase() async throws {
         let harness = try Harness()
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let response = try await client.twilio(from: "+15550102030", body: "hay unos de inmigracion golpeando mi puerta q hago??")
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("text/xml") == true)
@@ -27,7 +27,7 @@ import Testing
     @Test func duplicateMessageSidIsAnsweredWithoutASecondStep() async throws {
         let harness = try Harness()
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let first = try await client.twilio(from: "+15550102031", body: "where can I get food", sid: "SM00000000000000000000000000000001")
             let again = try await client.twilio(from: "+15550102031", body: "where can I get food", sid: "SM00000000000000000000000000000001")
             #expect(String(buffer: first.body) == String(buffer: again.body))
@@ -57,7 +57,7 @@ import Testing
         let (name, uri, method, headers, body, status) = Self.malformed[index]
         let harness = try Harness()
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             var fields = HTTPFields()
             for (key, value) in headers { fields[HTTPField.Name(key)!] = value }
             let response = try await client.execute(uri: uri, method: method, headers: fields, body: ByteBuffer(string: body))
@@ -70,7 +70,7 @@ import Testing
     @Test func oneMegabyteBodyIsRefusedAndServiceStaysHealthy() async throws {
         let harness = try Harness()
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let big = ByteBuffer(string: "Body=" + String(repeating: "a", count: 1_048_576))
             let response = try await client.execute(uri: "/webhooks/twilio", method: .post,
                                                     headers: [.contentType: "application/x-www-form-urlencoded", HTTPField.Name("X-Twilio-Signature")!: "x"], body: big)
@@ -83,7 +83,7 @@ import Testing
     @Test func kannelReplyIsPlainTextWithUCS2CodingForArabic() async throws {
         let harness = try Harness()
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let text = "مرحبا، عندي وجع في سناني وما عندي تأمين".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
             let response = try await client.execute(uri: "/webhooks/kannel?k=kannel-secret&from=%2B15550102032&text=\(text)", method: .get)
             #expect(response.status == .ok)
@@ -96,7 +96,7 @@ import Testing
         let harness = try Harness()
         defer { harness.remove() }
         let session = "websession-0123456789abcdef"
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let response = try await client.execute(uri: "/api/v1/messages", method: .post, headers: [.contentType: "application/json"],
                                                     body: ByteBuffer(string: #"{"session":"\#(session)","text":"отримала лист з Ausländerbehörde, там Abschiebungsandrohung, строк тиждень"}"#))
             #expect(response.status == .ok)
@@ -115,7 +115,7 @@ import Testing
     @Test func chatPageHasNoInlineScriptAndAStrictPolicy() async throws {
         let harness = try Harness()
         defer { harness.remove() }
-        try await harness.service.makeApplication().test(.router) { client in
+        try await harness.app().test(.router) { client in
             let page = try await client.execute(uri: "/chat", method: .get)
             let html = String(buffer: page.body)
             #expect(html.contains(#"<script src="/chat.js"></script>"#))
