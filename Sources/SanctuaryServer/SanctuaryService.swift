@@ -114,6 +114,7 @@ public final class SanctuaryService: Sendable {
     public func makeRouter() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ConsoleLanguageMiddleware())
         HealthRoutes(service: self).register(on: router)
         WebhookRoutes(service: self).register(on: router)
         ChatRoutes(service: self).register(on: router)

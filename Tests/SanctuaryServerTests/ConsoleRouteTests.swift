@@ -225,6 +225,9 @@ struct ConsoleBrowser {
                 #expect(!body.contains("5550188123"), "a page shows the number")
             }
             let caseHTML = String(buffer: pages[3].body)
+            #expect(caseHTML.contains("<li class=\"resident\">"))
+            #expect(caseHTML.contains("<li class=\"advocate\">"))
+            #expect(!caseHTML.contains("GRDB"))
             #expect(caseHTML.contains("&lt;PHONE&gt;"))
             #expect(caseHTML.contains("¿Le mostraron un papel?"))
             let info = String(buffer: pages[4].body)

@@ -6,6 +6,7 @@ import SanctuaryChannels
 import SanctuaryNLU
 import SanctuaryStore
 import SanctuaryText
+import ServiceLifecycle
 
 /// The advocate console: sign-in, the live queue, a case (transcript, claim, reply, notes, transfer, close) and
 /// the admin pages. Every request checks the session; every state change checks the CSRF token; every case
@@ -26,6 +27,7 @@ struct ConsoleRoutes {
         router.get("/console/assets/console.js") { _, _ -> Response in .text(.ok, ConsoleAssets.script, contentType: "text/javascript; charset=utf-8") }
         router.get("/console/assets/console.css") { _, _ -> Response in .text(.ok, ConsoleAssets.style, contentType: "text/css; charset=utf-8") }
         router.get("/console/login") { request, _ -> Response in loginPage(request, message: nil) }
+        router.get("/favicon.ico") { _, _ -> Response in Response(status: .noContent) }
         router.post("/console/login") { request, _ -> Response in try await login(request) }
         router.post("/console/logout") { request, _ -> Response in
             try await withUser(request, form: true) { user, _ in
@@ -70,8 +72,11 @@ struct ConsoleRoutes {
     // MARK: - Session, CSRF, authorization
 
     func ui(_ request: Request) -> String {
-        ConsoleStrings.language(query: request.uri.queryParameters["ui"].map(String.init), acceptLanguage: request.headers[.acceptLanguage])
+        ConsoleStrings.language(query: request.uri.queryParameters["ui"].map(String.init) ?? request.cookies[Self.uiCookie]?.value,
+                                acceptLanguage: request.headers[.acceptLanguage])
     }
+
+    static let uiCookie = "__Host-sanctuary-ui"
 
     /// Runs `body` for a signed-in advocate; for state changes (`form`) the CSRF token must match.
     func withUser(_ request: Request, form: Bool = false, _ body: (User, [(name: String, value: String)]) async throws -> Response) async throws -> Response {
@@ -125,7 +130,7 @@ struct ConsoleRoutes {
         let loginToken = ConsoleAuth.randomToken()
         let body = """
         <h1>\(t("login"))</h1>
-        \(message.map { "<p class=\"error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
+        \(message.map { (m: String) -> String in "<p class=\"error\" role=\"alert\">\(escapeHTML(m))</p>" } ?? "")
         <form method="post" action="/console/login" class="stack" id="login-form">
         <input type="hidden" name="_login" value="\(loginToken)">
         <label for="login">\(t("login_name"))</label><input id="login" name="login" autocomplete="username" required autofocus>
@@ -181,7 +186,7 @@ struct ConsoleRoutes {
         let cases = try await visibleCases(user)
         guard !cases.isEmpty else { return "<p id=\"queue-empty\">\(t("empty_queue"))</p>" }
         let now = service.clock.now
-        let rows = cases.map { c in
+        let rows = cases.map { c -> String in
             """
             <tr class="\(c.level == .urgent ? "urgent" : "handoff")" data-case="\(escapeHTML(c.id))">
             <td>\(c.level == .urgent ? "<strong>\(t("urgent"))</strong>" : t("handoff"))</td>
@@ -229,16 +234,26 @@ struct ConsoleRoutes {
                 }
                 continuation.onTermination = { _ in task.cancel(); relay.cancel() }
             }
-            for await item in ticker {
-                if let event = item {
-                    if let team = event.team, advocate.role != .admin, !advocate.teams.contains(team) { continue }
-                    let json = #"{"kind":"\#(event.kind.rawValue)","case":"\#(event.caseID)","urgent":\#(event.urgent)}"#
-                    try await writer.write(ByteBuffer(string: "event: queue\ndata: \(json)\n\n"))
-                } else {
-                    guard (try? auth.session(token: token)) != nil else { break }
-                    try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+            // The stream ends when the session ends, the browser goes away, or the server shuts down.
+            let relay = AsyncStream<String> { continuation in
+                let task = Task {
+                    await cancelWhenGracefulShutdown {
+                    for await item in ticker {
+                        if let event = item {
+                            if let team = event.team, advocate.role != .admin, !advocate.teams.contains(team) { continue }
+                            let json = #"{"kind":"\#(event.kind.rawValue)","case":"\#(event.caseID)","urgent":\#(event.urgent)}"#
+                            continuation.yield("event: queue\ndata: \(json)\n\n")
+                        } else {
+                            guard (try? auth.session(token: token)) != nil else { break }
+                            continuation.yield(": keep-alive\n\n")
+                        }
+                    }
+                    }
+                    continuation.finish()
                 }
+                continuation.onTermination = { _ in task.cancel() }
             }
+            for await line in relay { try await writer.write(ByteBuffer(string: line)) }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: body)
@@ -250,14 +265,14 @@ struct ConsoleRoutes {
         let ui = ui(request)
         let t = { (key: String) in escapeHTML(ConsoleStrings.text(key, ui)) }
         let csrf = "<input type=\"hidden\" name=\"_csrf\" value=\"\(escapeHTML(user.session.csrfToken))\">"
-        let lines = try await service.cases.transcript(caseID: c.id).map { line in
+        let lines = try await service.cases.transcript(caseID: c.id).map { line -> String in
             let who = line.author == "advocate" ? "\(t("advocate")) \(escapeHTML(line.advocate ?? ""))" : (line.author == "note" ? "📝 \(escapeHTML(line.advocate ?? ""))" : t(line.author))
             return "<li class=\"\(line.author)\"><span class=\"who\">\(who)</span> <time datetime=\"\(ISO8601DateFormatter().string(from: line.at))\">\(Self.time(line.at, zone: service.configuration.timeZone))</time><p>\(escapeHTML(line.text))</p></li>"
         }.joined(separator: "\n")
         let canned = service.cannedReplies[c.language] ?? service.cannedReplies["en"] ?? []
-        let cannedButtons = canned.map { "<li><button type=\"button\" class=\"canned\" data-text=\"\(escapeHTML($0))\">\(escapeHTML($0))</button></li>" }.joined()
+        let cannedButtons = canned.map { (text: String) -> String in "<li><button type=\"button\" class=\"canned\" data-text=\"\(escapeHTML(text))\">\(escapeHTML(text))</button></li>" }.joined()
         let teams = try service.store.teams()
-        let teamOptions = teams.map { "<option value=\"\(escapeHTML($0.id))\"\(c.team == $0.id ? " selected" : "")>\(escapeHTML($0.title))</option>" }.joined()
+        let teamOptions = teams.map { (team: Team) -> String in "<option value=\"\(escapeHTML(team.id))\"\(c.team == team.id ? " selected" : "")>\(escapeHTML(team.title))</option>" }.joined()
         let closed = c.closedAt != nil
         let claim = c.claimedBy == user.advocate.login
             ? "<form method=\"post\" action=\"/console/cases/\(c.id)/unclaim\" class=\"inline\">\(csrf)<button type=\"submit\">\(t("unclaim"))</button></form>"
@@ -265,7 +280,7 @@ struct ConsoleRoutes {
         let body = """
         <p><a href="/console">← \(t("back"))</a></p>
         <h1 class="\(c.level == .urgent ? "urgent" : "")">\(c.level == .urgent ? t("urgent") + " · " : "")\(escapeHTML(c.intent)) · \(escapeHTML(c.language))</h1>
-        \(message.map { "<p class=\"notice\" role=\"status\">\(escapeHTML(ConsoleStrings.text($0, ui)))</p>" } ?? "")
+        \(message.map { (m: String) -> String in "<p class=\"notice\" role=\"status\">\(escapeHTML(ConsoleStrings.text(m, ui)))</p>" } ?? "")
         <dl class="facts"><dt>\(t("topic"))</dt><dd>\(escapeHTML(c.category))</dd><dt>\(t("language"))</dt><dd>\(escapeHTML(c.language))</dd>
         <dt>\(t("team"))</dt><dd>\(escapeHTML(c.team ?? "–"))</dd><dt>\(t("claimed_by"))</dt><dd id="claimed-by">\(escapeHTML(c.claimedBy ?? t("nobody")))</dd>
         <dt>\(t("waiting"))</dt><dd>\(ConsolePage.waiting(since: c.openedAt, now: service.clock.now))</dd></dl>
@@ -354,11 +369,11 @@ struct ConsoleRoutes {
         let ui = ui(request)
         let t = { (key: String) in escapeHTML(ConsoleStrings.text(key, ui)) }
         let csrf = "<input type=\"hidden\" name=\"_csrf\" value=\"\(escapeHTML(user.session.csrfToken))\">"
-        let advocates = try service.store.advocates().map { a in
+        let advocates = try service.store.advocates().map { a -> String in
             let toggle = a.disabled ? "enable" : "disable"
             return "<tr><td>\(escapeHTML(a.login))</td><td>\(a.role.rawValue)</td><td>\(escapeHTML(a.teams.joined(separator: ", ")))</td><td>\(a.disabled ? t("disabled") : "")</td><td>\(a.login == user.advocate.login ? "" : "<form method=\"post\" action=\"/console/admin/\(toggle)\" class=\"inline\">\(csrf)<input type=\"hidden\" name=\"login\" value=\"\(escapeHTML(a.login))\"><button type=\"submit\">\(t(toggle))</button></form>")</td></tr>"
         }.joined()
-        let teams = try service.store.teams().map { "<tr><td>\(escapeHTML($0.id))</td><td>\(escapeHTML($0.title))</td><td>\(escapeHTML($0.topics.joined(separator: ", ")))</td><td>\(escapeHTML($0.members.joined(separator: ", ")))</td></tr>" }.joined()
+        let teams = try service.store.teams().map { (team: Team) -> String in "<tr><td>\(escapeHTML(team.id))</td><td>\(escapeHTML(team.title))</td><td>\(escapeHTML(team.topics.joined(separator: ", ")))</td><td>\(escapeHTML(team.members.joined(separator: ", ")))</td></tr>" }.joined()
         let reload: String
         switch service.content.lastReload {
         case .some(let status) where !status.succeeded:
@@ -369,7 +384,7 @@ struct ConsoleRoutes {
         let stats = try await service.store.statistics(since: service.clock.now.addingTimeInterval(-7 * 86400))
         func totals(_ key: (StatisticRow) -> String) -> String {
             Dictionary(grouping: stats, by: key).mapValues { $0.reduce(0) { $0 + $1.count } }.sorted { $0.value > $1.value }
-                .map { "<tr><td>\(escapeHTML($0.key))</td><td>\($0.value)</td></tr>" }.joined()
+                .map { (entry: (key: String, value: Int)) -> String in "<tr><td>\(escapeHTML(entry.key))</td><td>\(entry.value)</td></tr>" }.joined()
         }
         let hourFormatter = DateFormatter()
         hourFormatter.timeZone = service.configuration.timeZone
@@ -377,7 +392,7 @@ struct ConsoleRoutes {
         let median = try service.store.medianWaitMinutes().map { String(format: "%.1f min", $0) } ?? "–"
         let body = """
         <h1>\(t("admin"))</h1>
-        \(message.map { "<p class=\"notice\" role=\"status\">\(escapeHTML($0))</p>" } ?? "")
+        \(message.map { (m: String) -> String in "<p class=\"notice\" role=\"status\">\(escapeHTML(m))</p>" } ?? "")
         <section><h2>\(t("reload"))</h2>\(reload)
         <form method="post" action="/console/admin/reload">\(csrf)<button type="submit" id="reload">\(t("reload"))</button></form></section>
         <section><h2>\(t("advocates"))</h2><table><thead><tr><th>\(t("login_name"))</th><th>\(t("role"))</th><th>\(t("team"))</th><th></th><th></th></tr></thead><tbody>\(advocates)</tbody></table>
@@ -433,6 +448,17 @@ struct ConsoleRoutes {
     }
 
     func html(_ text: String) -> Response { .text(.ok, text, contentType: "text/html; charset=utf-8") }
+}
+
+/// Remembers the console language chosen with `?ui=de` in a cookie.
+struct ConsoleLanguageMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        if request.uri.path.hasPrefix("/console"), let ui = request.uri.queryParameters["ui"].map(String.init), ConsoleStrings.languages.contains(ui) {
+            response.headers.append(HTTPField(name: .setCookie, value: "\(ConsoleRoutes.uiCookie)=\(ui); Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=31536000"))
+        }
+        return response
+    }
 }
 
 extension Response {
