@@ -83,6 +83,16 @@ public struct ConversationEngine: Sendable {
         return ConversationStep(state: state, actions: actions, classification: result)
     }
 
+    /// A timer event: a case has waited this long without an advocate's first reply. Returns the follow-up to
+    /// send (once per case) so the resident knows they are not forgotten and has the emergency number again;
+    /// nothing when the resident opted out or the wait is still short.
+    public func caseUnanswered(level: HandoffLevel, language: String, optedOut: Bool, waited: TimeInterval) -> [ConversationAction] {
+        guard !optedOut else { return [] }
+        let limit = Double(level == .urgent ? settings.urgentFollowUpMinutes : settings.handoffFollowUpMinutes) * 60
+        guard waited >= limit else { return [] }
+        return [.reply([text("handoff_followup", language)])]
+    }
+
     /// The advocate closed the case: the conversation goes back to the bot.
     public func caseClosed(_ state: ConversationState) -> ConversationState {
         var state = state

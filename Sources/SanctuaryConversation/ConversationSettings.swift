@@ -10,6 +10,9 @@ public struct ConversationSettings: Sendable {
     /// Expected wait for an advocate, told to the resident.
     public var urgentWaitMinutes: Int
     public var handoffWaitMinutes: Int
+    /// An unanswered case gets one follow-up message after this many minutes.
+    public var urgentFollowUpMinutes = 10
+    public var handoffFollowUpMinutes = 120
     public var menus: Menus
     /// Services intents answered from the directory when it finds something.
     public var directoryIntents: Set<String>

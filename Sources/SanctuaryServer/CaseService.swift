@@ -70,6 +70,22 @@ public struct CaseService: Sendable {
         logger.info("advocate reply queued", metadata: ["case": "\(caseID)", "channel": "\(address.channel)"])
     }
 
+    /// Queues a message from the service itself (a follow-up) through the case's channel; recorded as a bot line.
+    public func systemMessage(caseID: String, text: String) async throws {
+        guard let summary = try await store.caseSummary(id: caseID), summary.closedAt == nil, !summary.optedOut,
+              let keys = try await store.caseKeys(id: caseID), let routeKey = keys.addressKey,
+              let sealed = try await store.sealedAddress(caseID: caseID)
+        else { return }
+        let address = try JSONDecoder().decode(ReplyAddress.self, from: CaseCipher.open(sealed, key: routeKey, context: caseID))
+        let message = OutboundMessage(channel: address.channel, address: address.address, serviceAddress: address.serviceAddress,
+                                      text: text, idempotencyKey: "followup-\(caseID)")
+        let now = clock.now
+        try await store.enqueue(idempotencyKey: message.idempotencyKey, channel: address.channel, caseID: caseID, conversationKey: summary.conversationKey,
+                                sealedMessage: try CaseCipher.seal(try JSONEncoder().encode(message), key: secrets.transitKey, context: "outbox"), now: now)
+        try await store.appendTranscript(SealedTranscriptLine(caseID: caseID, author: .bot, advocate: nil,
+                                                              sealedText: try CaseCipher.seal(text, key: keys.transcriptKey, context: caseID), at: now))
+    }
+
     /// A private note on the case (never sent).
     public func note(caseID: String, advocate: String, text: String) async throws {
         guard let keys = try await store.caseKeys(id: caseID) else { throw ReplyError.caseClosed }

@@ -79,6 +79,8 @@ public struct OutboundWorker: Service, CustomStringConvertible {
 /// deduplication entries, and pseudonym secrets of past periods.
 public struct RetentionJobs: Service, CustomStringConvertible {
     public var description: String { "RetentionJobs" }
+    /// Timer events for cases nobody answered yet (the follow-up message), when set.
+    var followUps: FollowUpTimer?
     let store: SQLiteStore
     let clock: any ServiceClock
     let rotation: RotationSchedule
@@ -106,6 +108,7 @@ public struct RetentionJobs: Service, CustomStringConvertible {
     /// One pass of every job (tests call this after moving the clock).
     public func runOnce() async throws {
         let now = clock.now
+        if let followUps { try await followUps.fire(now: now) }
         let cases = try await store.purgeClosedCases(now: now)
         let conversations = try await store.purgeIdleConversations(before: now.addingTimeInterval(-conversationIdle))
         let processed = try await store.purgeProcessed(before: now.addingTimeInterval(-48 * 3600))
@@ -113,6 +116,29 @@ public struct RetentionJobs: Service, CustomStringConvertible {
         let secrets = try await store.destroySecrets(before: rotation.period(at: now) - 1)
         if cases + conversations + processed + secrets > 0 {
             logger.info("retention", metadata: ["cases": "\(cases)", "conversations": "\(conversations)", "dedup": "\(processed)", "secrets": "\(secrets)"])
+        }
+    }
+}
+
+/// The conversation engine's timer for unanswered cases: after the configured wait the resident gets one
+/// follow-up through their channel (the reply route is still sealed in the open case).
+struct FollowUpTimer: Sendable {
+    let store: SQLiteStore
+    let content: ContentHolder
+    let cases: CaseService
+    let logger: Logger
+
+    func fire(now: Date) async throws {
+        let engine = content.current.engine
+        let earliest = min(engine.settings.urgentFollowUpMinutes, engine.settings.handoffFollowUpMinutes)
+        for summary in try await store.unansweredCases(openedBefore: now.addingTimeInterval(-Double(earliest) * 60)) {
+            let actions = engine.caseUnanswered(level: summary.level, language: summary.language, optedOut: summary.optedOut,
+                                                waited: now.timeIntervalSince(summary.openedAt))
+            for case .reply(let texts) in actions {
+                for text in texts where !text.isEmpty { try await cases.systemMessage(caseID: summary.id, text: text) }
+                try await store.markFollowedUp(caseID: summary.id)
+                logger.info("follow-up queued for an unanswered case", metadata: ["case": "\(summary.id)"])
+            }
         }
     }
 }

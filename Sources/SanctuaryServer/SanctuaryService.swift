@@ -128,7 +128,9 @@ public final class SanctuaryService: Sendable {
     }
 
     public var retentionJobs: RetentionJobs {
-        RetentionJobs(store: store, clock: clock, rotation: rotation, conversationIdle: Double(configuration.conversationIdleHours) * 3600, logger: logger)
+        var jobs = RetentionJobs(store: store, clock: clock, rotation: rotation, conversationIdle: Double(configuration.conversationIdleHours) * 3600, logger: logger)
+        jobs.followUps = FollowUpTimer(store: store, content: content, cases: cases, logger: logger)
+        return jobs
     }
 
     /// The HTTP application with the outbound queue and the retention jobs as services (`runWorkers: false` lets

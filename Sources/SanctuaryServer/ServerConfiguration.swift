@@ -50,6 +50,9 @@ public struct ServerConfiguration: Sendable {
     public var urgentAlwaysStaffed = true
     public var urgentWaitMinutes = 5
     public var handoffWaitMinutes = 30
+    /// An unanswered urgent (other) case gets one follow-up message after this many minutes.
+    public var urgentFollowUpMinutes = 10
+    public var handoffFollowUpMinutes = 120
     /// Largest accepted request body.
     public var maxBodyBytes = 64 * 1024
     /// Load content even when lint finds errors (not recommended).
@@ -121,6 +124,8 @@ public struct ServerConfiguration: Sendable {
         if let v = values["SANCTUARY_URGENT_ALWAYS_STAFFED"] { c.urgentAlwaysStaffed = !["0", "false", "no"].contains(v.lowercased()) }
         try int("SANCTUARY_URGENT_WAIT_MINUTES", &c.urgentWaitMinutes)
         try int("SANCTUARY_HANDOFF_WAIT_MINUTES", &c.handoffWaitMinutes)
+        try int("SANCTUARY_URGENT_FOLLOWUP_MINUTES", &c.urgentFollowUpMinutes)
+        try int("SANCTUARY_HANDOFF_FOLLOWUP_MINUTES", &c.handoffFollowUpMinutes)
         try int("SANCTUARY_MAX_BODY_BYTES", &c.maxBodyBytes)
         return c
     }
@@ -129,7 +134,10 @@ public struct ServerConfiguration: Sendable {
     public func conversationSettings() throws -> ConversationSettings {
         var hours = try OfficeHours.parse(officeHours, timeZone: timeZone)
         hours.urgentAlwaysStaffed = urgentAlwaysStaffed
-        return ConversationSettings(officeHours: hours, urgentWaitMinutes: urgentWaitMinutes, handoffWaitMinutes: handoffWaitMinutes)
+        var settings = ConversationSettings(officeHours: hours, urgentWaitMinutes: urgentWaitMinutes, handoffWaitMinutes: handoffWaitMinutes)
+        settings.urgentFollowUpMinutes = urgentFollowUpMinutes
+        settings.handoffFollowUpMinutes = handoffFollowUpMinutes
+        return settings
     }
 }
 

@@ -191,3 +191,20 @@ extension SQLiteStore: StatisticsStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// Open cases with no advocate line yet and no follow-up sent, opened before `before`.
+    public func unansweredCases(openedBefore before: Date) async throws -> [CaseSummary] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.caseColumns) FROM handoff_case c WHERE closed_at IS NULL AND followed_up = 0 AND opened_at < ?
+                AND NOT EXISTS (SELECT 1 FROM case_line l WHERE l.case_id = c.id AND l.author = 'advocate')
+                """, arguments: [before.seconds]).map(Self.summary)
+        }
+    }
+
+    /// Marks a case as followed up (the timer fires once).
+    public func markFollowedUp(caseID: String) async throws {
+        try await pool.write { db in try db.execute(sql: "UPDATE handoff_case SET followed_up = 1 WHERE id = ?", arguments: [caseID]) }
+    }
+}

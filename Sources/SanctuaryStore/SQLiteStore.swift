@@ -89,6 +89,9 @@ public final class SQLiteStore: Sendable {
                 CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 """)
         }
+        migrator.registerMigration("v4-follow-up") { db in
+            try db.execute(sql: "ALTER TABLE handoff_case ADD COLUMN followed_up INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 

@@ -103,3 +103,31 @@ import Testing
         #expect(harness.transport.requests.allSatisfy { $0.url == "https://rest.nexmo.com/sms/json" })
     }
 }
+
+@Suite struct FollowUpTests {
+    @Test func unansweredUrgentCaseGetsOneFollowUpAfterTenMinutes() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        try await harness.app().test(.router) { client in
+            _ = try await client.twilio(from: "+15550177301", body: "la migra esta en mi puerta ahora mismo")
+            _ = try await client.twilio(from: "+15550177302", body: "ICE is knocking on my door right now")
+        }
+        let cases = try await harness.service.store.openCases()
+        #expect(cases.count == 2)
+        // One case is answered by an advocate in time; the other is not.
+        let answered = try #require(cases.first { $0.language == "en" })
+        try await harness.service.cases.reply(caseID: answered.id, advocate: "tomas", text: "I am here.", idempotencyKey: "1")
+        harness.clock.advance(by: 9 * 60)
+        try await harness.service.retentionJobs.runOnce()
+        #expect(try await harness.service.outboundWorker.drain() == 1)   // only the advocate's reply
+        harness.clock.advance(by: 2 * 60)
+        try await harness.service.retentionJobs.runOnce()
+        try await harness.service.retentionJobs.runOnce()
+        #expect(try await harness.service.outboundWorker.drain() == 1)   // one follow-up, not two
+        let followUp = try #require(harness.transport.requests.last)
+        #expect(followUp.body.contains("To=%2B15550177301"))
+        #expect(followUp.body.contains("911"))
+        let transcript = try await harness.service.cases.transcript(caseID: try #require(cases.first { $0.language == "es" }?.id))
+        #expect(transcript.last?.author == "bot")
+    }
+}

@@ -41,7 +41,7 @@ public struct LocaleBundle: Sendable {
 
     /// The conversation texts every locale must have.
     public static let requiredConversationKeys = [
-        "greeting", "menu", "clarify", "out_of_scope", "handoff_confirm", "out_of_hours",
+        "greeting", "menu", "clarify", "out_of_scope", "handoff_confirm", "handoff_followup", "out_of_hours",
         "stop_confirm", "start_confirm", "help", "delete_confirm", "language_switched", "privacy",
     ]
 }
