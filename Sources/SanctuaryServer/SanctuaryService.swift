@@ -38,9 +38,16 @@ public final class SanctuaryService: Sendable {
         store = try SQLiteStore(directory: configuration.dataDirectory)
         secrets = try ServerSecrets.load(directory: configuration.dataDirectory)
         rotation = RotationSchedule(periodSeconds: configuration.keyRotationHours * 3600)
-        let settings = try configuration.conversationSettings()
+        _ = try configuration.conversationSettings()
         try Self.seedDirectory(configuration: configuration, logger: logger)
+        let store = self.store
         content = try ContentHolder {
+            // Office hours edited in the admin console override the configured ones (applied at reload).
+            var configured = configuration
+            if let hours = try? store.setting("office_hours"), (try? OfficeHours.parse(hours, timeZone: configuration.timeZone)) != nil {
+                configured.officeHours = hours
+            }
+            let settings = try configured.conversationSettings()
             let engine: IntentEngine
             if let intentEngine {
                 engine = try intentEngine()

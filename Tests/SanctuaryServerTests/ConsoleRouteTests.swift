@@ -238,3 +238,30 @@ struct ConsoleBrowser {
         #expect(harness.transport.requests.first?.body.contains("5550188123") == true)
     }
 }
+
+@Suite struct ConsoleAdminTests {
+    @Test func adminEditsOfficeHoursRoutingAndSeesOnlyCounts() async throws {
+        let harness = try ConsoleRouteTests.harness()
+        defer { harness.remove() }
+        try await harness.app().test(.router) { client in
+            _ = try await client.twilio(from: "+15550188201", body: "necesito comida para mis hijos")
+            var admin = ConsoleBrowser(client)
+            _ = try await admin.login("dilara", "dilara password")
+            let bad = try await admin.post("/console/admin/hours", [("hours", "whenever")])
+            #expect(bad.headers[.location]?.contains("office") == true)
+            #expect(try harness.service.store.setting("office_hours") == nil)
+            let saved = try await admin.post("/console/admin/hours", [("hours", "sat 10:00-11:00")])
+            #expect(saved.status == .seeOther)
+            #expect(try harness.service.store.setting("office_hours") == "sat 10:00-11:00")
+            #expect(harness.service.content.current.version == 2)
+            #expect(harness.service.content.current.engine.settings.officeHours.ranges.count == 1)
+            _ = try await admin.post("/console/admin/routes", [("topic", "sensitive"), ("team", "health")])
+            #expect(try await harness.service.store.team(intent: "domestic_violence", category: "sensitive") == "health")
+            let page = String(buffer: try await admin.get("/console/admin").body)
+            #expect(page.contains("find_food"))
+            #expect(!page.contains("comida"), "statistics never show message text")
+            let reload = try await admin.post("/console/admin/reload", [])
+            #expect(reload.status == .seeOther)
+        }
+    }
+}

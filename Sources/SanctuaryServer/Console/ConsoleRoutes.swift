@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import SanctuaryChannels
+import SanctuaryConversation
 import SanctuaryNLU
 import SanctuaryStore
 import SanctuaryText
@@ -59,7 +60,7 @@ struct ConsoleRoutes {
                 return try await adminPage(request, user, message: request.uri.queryParameters["m"].map(String.init))
             }
         }
-        for action in ["reload", "advocates", "disable", "enable", "teams", "routes"] {
+        for action in ["reload", "advocates", "disable", "enable", "teams", "routes", "hours"] {
             router.post("/console/admin/\(action)") { request, _ -> Response in
                 try await withUser(request, form: true) { user, form in
                     guard user.isAdmin else { return forbidden(request) }
@@ -407,7 +408,11 @@ struct ConsoleRoutes {
         <label for="team-title">\(t("team"))</label><input id="team-title" name="title" required><button type="submit">\(t("add"))</button></form>
         <form method="post" action="/console/admin/routes" class="stack">\(csrf)<label for="route-topic">\(t("route")) — \(t("topic_hint"))</label>
         <input id="route-topic" name="topic" required><label for="route-team">\(t("team"))</label><input id="route-team" name="team"><button type="submit">\(t("route"))</button></form></section>
-        <section><h2>\(t("hours"))</h2><p>\(escapeHTML(service.configuration.officeHours)) (\(escapeHTML(service.configuration.timeZone.identifier)))\(service.configuration.urgentAlwaysStaffed ? " · urgent: 24/7" : "")</p>
+        <section><h2>\(t("hours"))</h2>
+        <form method="post" action="/console/admin/hours" class="stack">\(csrf)
+        <label for="hours">\(t("hours")) (\(escapeHTML(service.configuration.timeZone.identifier)))\(service.configuration.urgentAlwaysStaffed ? " · urgent: 24/7" : "")</label>
+        <input id="hours" name="hours" value="\(escapeHTML((try? service.store.setting("office_hours")) ?? service.configuration.officeHours))" required>
+        <button type="submit">\(t("save"))</button></form>
         <p>\(t("out_of_hours_note"))</p></section>
         <section><h2>\(t("statistics"))</h2><p>\(t("median_wait")): \(median)</p>
         <div class="stats"><table><caption>\(t("topic"))</caption><tbody>\(totals(\.intent))</tbody></table>
@@ -435,6 +440,12 @@ struct ConsoleRoutes {
                 try service.store.setDisabled(login: form.first("login") ?? "", action == "disable")
             case "teams":
                 try service.store.addTeam(id: form.first("id") ?? "", title: form.first("title") ?? "")
+            case "hours":
+                let hours = (form.first("hours") ?? "").trimmingCharacters(in: .whitespaces)
+                _ = try OfficeHours.parse(hours, timeZone: service.configuration.timeZone)
+                try service.store.setSetting("office_hours", hours)
+                let status = service.content.reload()
+                message = status.succeeded ? "office hours: \(hours)" : "office hours saved; reload refused (see content errors)"
             case "routes":
                 let team = form.first("team").flatMap { $0.isEmpty ? nil : $0 }
                 try service.store.setRoute(topic: form.first("topic") ?? "", team: team)
