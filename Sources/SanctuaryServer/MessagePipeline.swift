@@ -141,7 +141,10 @@ public struct MessagePipeline: Sendable {
                 break
             }
         }
-        if erase { commit.state = nil }
+        if erase {
+            commit.state = nil
+            if let open = stored?.state.openCase { notifications.append(AdvocateEvent(kind: .closed, caseID: open.id, urgent: false, team: nil)) }
+        }
         if mode == .outbox {
             for (index, reply) in replies.enumerated() {
                 let outbound = OutboundMessage(channel: message.channel, address: message.address, serviceAddress: message.serviceAddress,
