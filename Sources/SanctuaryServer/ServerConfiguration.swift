@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var overridesDirectory: String?
     /// HSDS dataset imported into `<data>/directory.json` on first start when none exists (the demo city's).
     public var directorySeed: String? = "deploy/directory/riverside-us"
+    /// Origins allowed to embed the web chat page in an iframe (e.g. https://www.city.example).
+    public var chatEmbedOrigins: [String] = []
     /// Canned replies per language for the console.
     public var cannedRepliesFile = "deploy/canned-replies.yaml"
     /// Deployment values filled into answers (hotline numbers, names).
@@ -91,6 +93,12 @@ public struct ServerConfiguration: Sendable {
         if let v = values["SANCTUARY_PROFILE"], !v.isEmpty { c.profile = v }
         if let v = values["SANCTUARY_OVERRIDES"], !v.isEmpty { c.overridesDirectory = v }
         if let v = values["SANCTUARY_DIRECTORY_SEED"] { c.directorySeed = v.isEmpty ? nil : v }
+        if let v = values["SANCTUARY_CHAT_EMBED_ORIGINS"] {
+            c.chatEmbedOrigins = v.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            for origin in c.chatEmbedOrigins where !(origin.hasPrefix("https://") || origin.hasPrefix("http://localhost")) || origin.contains(";") || origin.contains("'") {
+                throw ConfigurationError("SANCTUARY_CHAT_EMBED_ORIGINS: \"\(origin)\" is not an https origin")
+            }
+        }
         if let v = values["SANCTUARY_CANNED_REPLIES"] { c.cannedRepliesFile = v }
         if let v = values["SANCTUARY_VALUES"] { c.valuesFile = v.isEmpty ? nil : v }
         if let v = values["SANCTUARY_PUBLIC_URL"] { c.publicURL = v }

@@ -112,15 +112,19 @@ import Testing
         }
     }
 
-    @Test func chatPageHasNoInlineScriptAndAStrictPolicy() async throws {
-        let harness = try Harness()
+    @Test func chatPageHasNoInlineScriptAndMayBeEmbeddedOnlyByTheCitysSites() async throws {
+        let harness = try Harness { $0.chatEmbedOrigins = ["https://www.riverside.example"] }
         defer { harness.remove() }
         try await harness.app().test(.router) { client in
             let page = try await client.execute(uri: "/chat", method: .get)
             let html = String(buffer: page.body)
             #expect(html.contains(#"<script src="/chat.js"></script>"#))
             #expect(!html.contains("<script>"))
-            #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+            #expect(page.headers[.contentSecurityPolicy] == "default-src 'self'; frame-ancestors 'self' https://www.riverside.example; base-uri 'none'; form-action 'self'")
+            #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == nil)
+            let other = try await client.execute(uri: "/healthz", method: .get)
+            #expect(other.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            #expect(other.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
         }
     }
 }

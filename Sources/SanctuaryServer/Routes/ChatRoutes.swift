@@ -27,7 +27,12 @@ struct ChatRoutes {
             }
             return .json(.ok, WebChatAPI.Response(replies: texts))
         }
-        router.get("/chat") { _, _ -> Response in .text(.ok, WebChatPage.html, contentType: "text/html; charset=utf-8") }
+        // The chat page may be embedded (iframe) by the city's own sites, listed in SANCTUARY_CHAT_EMBED_ORIGINS.
+        let ancestors = (["'self'"] + service.configuration.chatEmbedOrigins).joined(separator: " ")
+        router.get("/chat") { _, _ -> Response in
+            .text(.ok, WebChatPage.html, contentType: "text/html; charset=utf-8",
+                  headers: ["Content-Security-Policy": "default-src 'self'; frame-ancestors \(ancestors); base-uri 'none'; form-action 'self'"])
+        }
         router.get("/chat.js") { _, _ -> Response in .text(.ok, WebChatPage.script, contentType: "text/javascript; charset=utf-8") }
         router.get("/chat.css") { _, _ -> Response in .text(.ok, WebChatPage.style, contentType: "text/css; charset=utf-8") }
     }
