@@ -45,7 +45,8 @@ public struct ConversationEngine: Sendable {
         }
 
         // 2. After STOP: silence, except that danger gets its safety answer (a resident mid-raid is never ignored).
-        if state.optedOut {
+        //    With a case open, the message goes to the advocate as below.
+        if state.optedOut && state.openCase == nil {
             if result.handoff == .urgent {
                 actions += urgent(result, state: &state, language: language, now: now, afterOptOut: true)
             }

@@ -62,20 +62,27 @@ public struct MessagePipeline: Sendable {
     /// Handles one message from a resident.
     public func handle(_ message: InboundMessage, mode: ReplyMode) async throws -> PipelineResult {
         let dedup = message.providerMessageID.map { secrets.dedupKey(channel: message.channel, providerID: $0) }
-        if let dedup, let sealed = try await store.processed(dedupKey: dedup) {
-            let replies = sealed.isEmpty ? [] : (try? JSONDecoder().decode([String].self, from: CaseCipher.open(sealed, key: secrets.transitKey, context: "replies"))) ?? []
-            logger.info("duplicate message answered from cache", metadata: ["channel": "\(message.channel)"])
-            return PipelineResult(replies: mode == .inline ? replies : [], duplicate: true, intent: nil, language: nil)
-        }
+        if let dedup, let earlier = try await earlierAnswer(dedup, mode: mode, channel: message.channel) { return earlier }
         let key = try await conversationKey(channel: message.channel, address: message.address)
         for attempt in 1...5 {
             do {
                 return try await attemptStep(message, key: key, dedup: dedup, mode: mode)
             } catch is VersionConflict where attempt < 5 {
                 continue
+            } catch is DuplicateMessage {
+                if let dedup, let earlier = try await earlierAnswer(dedup, mode: mode, channel: message.channel) { return earlier }
+                throw DuplicateMessage()
             }
         }
         throw VersionConflict()
+    }
+
+    /// The answer given to a message already handled, repeated for a provider's retry.
+    private func earlierAnswer(_ dedup: String, mode: ReplyMode, channel: String) async throws -> PipelineResult? {
+        guard let sealed = try await store.processed(dedupKey: dedup) else { return nil }
+        let replies = sealed.isEmpty ? [] : (try? JSONDecoder().decode([String].self, from: CaseCipher.open(sealed, key: secrets.transitKey, context: "replies"))) ?? []
+        logger.info("duplicate message answered from cache", metadata: ["channel": "\(channel)"])
+        return PipelineResult(replies: mode == .inline ? replies : [], duplicate: true, intent: nil, language: nil)
     }
 
     private func attemptStep(_ message: InboundMessage, key: String, dedup: String?, mode: ReplyMode) async throws -> PipelineResult {

@@ -54,12 +54,16 @@ extension SQLiteStore: ConversationStore {
         try await pool.write { db in
             let now = commit.now.seconds
             // Optimistic concurrency: the version must be the one the step read.
-            let current = try Int.fetchOne(db, sql: "SELECT version FROM conversation WHERE key = ?", arguments: [commit.conversationKey])
-            guard current == commit.expectedVersion else { throw VersionConflict() }
             if let dedup = commit.dedupKey {
+                // A provider retry that raced the first delivery: the first one won; nothing is applied twice.
+                if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM processed_message WHERE dedup_key = ?", arguments: [dedup]) ?? 0 > 0 {
+                    throw DuplicateMessage()
+                }
                 try db.execute(sql: "INSERT INTO processed_message (dedup_key, sealed_replies, at) VALUES (?, ?, ?)",
                                arguments: [dedup, commit.sealedReplies, now])
             }
+            let current = try Int.fetchOne(db, sql: "SELECT version FROM conversation WHERE key = ?", arguments: [commit.conversationKey])
+            guard current == commit.expectedVersion else { throw VersionConflict() }
             if commit.eraseCases {
                 try Self.eraseCases(db, conversationKey: commit.conversationKey)
             }

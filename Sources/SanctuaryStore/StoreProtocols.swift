@@ -104,6 +104,9 @@ public struct StepCommit: Sendable {
 /// Another request changed the conversation between read and commit; the caller retries.
 public struct VersionConflict: Error { public init() {} }
 
+/// The inbound message was already handled (a provider retry that raced the first delivery).
+public struct DuplicateMessage: Error { public init() {} }
+
 /// The pseudonym secrets of rotation periods.
 public protocol SecretStore: Sendable {
     /// The secret of a period, created when first needed (only for the current period).

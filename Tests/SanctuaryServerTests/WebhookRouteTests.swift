@@ -37,6 +37,27 @@ import Testing
         #expect(counted == 1)
     }
 
+    @Test func concurrentRetriesOfOneMessageAreAnsweredAlikeAndCountedOnce() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        try await harness.app().test(.router) { client in
+            let bodies = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        let r = try await client.twilio(from: "+15550102039", body: "ICE is knocking on my door right now", sid: "SM00000000000000000000000000000777")
+                        return (r.status, String(buffer: r.body))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(bodies.allSatisfy { $0.0 == .ok })
+            #expect(Set(bodies.map(\.1)).count == 1)
+        }
+        #expect(try await harness.service.store.openCases().count == 1)
+        let counted = try await harness.service.store.statistics(since: .distantPast).reduce(0) { $0 + $1.count }
+        #expect(counted == 1)
+    }
+
     enum Refusal: Sendable { case status(HTTPResponse.Status) }
 
     static let malformed: [(String, String, HTTPRequest.Method, [String: String], String, HTTPResponse.Status)] = [
