@@ -8,7 +8,7 @@ import SanctuaryText
 /// What advocates do with a case: read the transcript, reply through the resident's channel, note, close.
 /// Used by the console; every method works on one case and never returns the address.
 public struct CaseService: Sendable {
-    let store: SQLiteStore
+    let store: any SanctuaryStorage
     let secrets: ServerSecrets
     let clock: any ServiceClock
     let events: AdvocateEvents
@@ -16,7 +16,7 @@ public struct CaseService: Sendable {
     let logger: Logger
     let scrubber = Scrubber()
 
-    public init(store: SQLiteStore, secrets: ServerSecrets, clock: any ServiceClock, events: AdvocateEvents, retention: TimeInterval, logger: Logger) {
+    public init(store: any SanctuaryStorage, secrets: ServerSecrets, clock: any ServiceClock, events: AdvocateEvents, retention: TimeInterval, logger: Logger) {
         self.store = store
         self.secrets = secrets
         self.clock = clock

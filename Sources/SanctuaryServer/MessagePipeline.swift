@@ -28,7 +28,7 @@ public struct PipelineResult: Sendable {
 /// scrubbing and sealing of what a case needs, one atomic commit, advocate notifications.
 public struct MessagePipeline: Sendable {
     let content: ContentHolder
-    let store: SQLiteStore
+    let store: any SanctuaryStorage
     let secrets: ServerSecrets
     let rotation: RotationSchedule
     let clock: any ServiceClock
@@ -36,7 +36,7 @@ public struct MessagePipeline: Sendable {
     let logger: Logger
     let scrubber = Scrubber()
 
-    public init(content: ContentHolder, store: SQLiteStore, secrets: ServerSecrets, rotation: RotationSchedule,
+    public init(content: ContentHolder, store: any SanctuaryStorage, secrets: ServerSecrets, rotation: RotationSchedule,
                 clock: any ServiceClock, events: AdvocateEvents, logger: Logger) {
         self.content = content
         self.store = store

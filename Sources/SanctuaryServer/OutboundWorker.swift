@@ -10,7 +10,7 @@ import ServiceLifecycle
 public struct OutboundWorker: Service, CustomStringConvertible {
     /// Never print the senders: they hold provider credentials (ServiceLifecycle logs services at start).
     public var description: String { "OutboundWorker(channels: \(senders.keys.sorted()))" }
-    let store: SQLiteStore
+    let store: any SanctuaryStorage
     let senders: [String: any MessageSender]
     let secrets: ServerSecrets
     let clock: any ServiceClock
@@ -21,7 +21,7 @@ public struct OutboundWorker: Service, CustomStringConvertible {
     public var maxAttempts = 12
     public var pollInterval: Duration = .milliseconds(500)
 
-    public init(store: SQLiteStore, senders: [String: any MessageSender], secrets: ServerSecrets, clock: any ServiceClock, logger: Logger) {
+    public init(store: any SanctuaryStorage, senders: [String: any MessageSender], secrets: ServerSecrets, clock: any ServiceClock, logger: Logger) {
         self.store = store
         self.senders = senders
         self.secrets = secrets
@@ -81,14 +81,14 @@ public struct RetentionJobs: Service, CustomStringConvertible {
     public var description: String { "RetentionJobs" }
     /// Timer events for cases nobody answered yet (the follow-up message), when set.
     var followUps: FollowUpTimer?
-    let store: SQLiteStore
+    let store: any SanctuaryStorage
     let clock: any ServiceClock
     let rotation: RotationSchedule
     let conversationIdle: TimeInterval
     let logger: Logger
     public var interval: Duration = .seconds(60)
 
-    public init(store: SQLiteStore, clock: any ServiceClock, rotation: RotationSchedule, conversationIdle: TimeInterval, logger: Logger) {
+    public init(store: any SanctuaryStorage, clock: any ServiceClock, rotation: RotationSchedule, conversationIdle: TimeInterval, logger: Logger) {
         self.store = store
         self.clock = clock
         self.rotation = rotation
@@ -112,10 +112,13 @@ public struct RetentionJobs: Service, CustomStringConvertible {
         let cases = try await store.purgeClosedCases(now: now)
         let conversations = try await store.purgeIdleConversations(before: now.addingTimeInterval(-conversationIdle))
         let processed = try await store.purgeProcessed(before: now.addingTimeInterval(-48 * 3600))
+        let parts = try await store.purgeParts(before: now.addingTimeInterval(-3600))
+        let unpolled = try await store.purgeUnpolledWebMessages(before: now.addingTimeInterval(-24 * 3600))
         // The previous period's secret stays so a conversation spanning a rotation continues.
         let secrets = try await store.destroySecrets(before: rotation.period(at: now) - 1)
-        if cases + conversations + processed + secrets > 0 {
-            logger.info("retention", metadata: ["cases": "\(cases)", "conversations": "\(conversations)", "dedup": "\(processed)", "secrets": "\(secrets)"])
+        if cases + conversations + processed + secrets + parts + unpolled > 0 {
+            logger.info("retention", metadata: ["cases": "\(cases)", "conversations": "\(conversations)", "dedup": "\(processed)",
+                                                "secrets": "\(secrets)", "parts": "\(parts)", "unpolled": "\(unpolled)"])
         }
     }
 }
@@ -123,7 +126,7 @@ public struct RetentionJobs: Service, CustomStringConvertible {
 /// The conversation engine's timer for unanswered cases: after the configured wait the resident gets one
 /// follow-up through their channel (the reply route is still sealed in the open case).
 struct FollowUpTimer: Sendable {
-    let store: SQLiteStore
+    let store: any SanctuaryStorage
     let content: ContentHolder
     let cases: CaseService
     let logger: Logger

@@ -13,7 +13,10 @@ import ServiceLifecycle
 /// built here once.
 public final class SanctuaryService: Sendable {
     public let configuration: ServerConfiguration
-    public let store: SQLiteStore
+    /// Storage, through its protocols.
+    public let store: any SanctuaryStorage
+    /// The embedded SQLite database behind `store` (maintenance: checkpoint, schema, inventory).
+    public let database: SQLiteStore
     public let secrets: ServerSecrets
     public let content: ContentHolder
     public let pipeline: MessagePipeline
@@ -35,16 +38,17 @@ public final class SanctuaryService: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
-        store = try SQLiteStore(directory: configuration.dataDirectory)
+        database = try SQLiteStore(directory: configuration.dataDirectory)
+        store = database
         secrets = try ServerSecrets.load(directory: configuration.dataDirectory)
         rotation = RotationSchedule(periodSeconds: configuration.keyRotationHours * 3600)
         _ = try configuration.conversationSettings()
         try Self.seedDirectory(configuration: configuration, logger: logger)
-        let store = self.store
+        let database = self.database
         content = try ContentHolder {
             // Office hours edited in the admin console override the configured ones (applied at reload).
             var configured = configuration
-            if let hours = try? store.setting("office_hours"), (try? OfficeHours.parse(hours, timeZone: configuration.timeZone)) != nil {
+            if let hours = try? database.setting("office_hours"), (try? OfficeHours.parse(hours, timeZone: configuration.timeZone)) != nil {
                 configured.officeHours = hours
             }
             let settings = try configured.conversationSettings()

@@ -41,7 +41,7 @@ public enum AccountError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-extension SQLiteStore {
+extension SQLiteStore: AccountStore {
     static func validLogin(_ login: String) -> Bool {
         (2...40).contains(login.count) && login.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0)) }
     }

@@ -175,6 +175,13 @@ extension SQLiteStore: OutboxStore {
         }
     }
 
+    public func purgeUnpolledWebMessages(before: Date) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM outbox WHERE channel = 'web' AND created_at < ?", arguments: [before.seconds])
+            return db.changesCount
+        }
+    }
+
     /// Messages still waiting to be sent (for readiness and the admin page).
     public func pendingOutbound() async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }

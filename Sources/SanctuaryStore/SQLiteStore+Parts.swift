@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension SQLiteStore {
+extension SQLiteStore: MessagePartStore {
     /// Stores one part of a long message; when the group is complete, returns all parts in order and deletes them.
     /// A repeated part (provider retry) is ignored.
     public func addPart(groupKey: String, part: Int, total: Int, sealed: Data, now: Date) async throws -> [Data]? {

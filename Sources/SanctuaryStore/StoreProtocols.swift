@@ -144,6 +144,11 @@ public protocol CaseStore: Sendable {
     func close(caseID: String, now: Date, purgeAt: Date) async throws
     /// Destroys closed cases whose retention ended; returns how many.
     func purgeClosedCases(now: Date) async throws -> Int
+    /// Open cases with no advocate line and no follow-up yet, opened before `before` (the follow-up timer).
+    func unansweredCases(openedBefore before: Date) async throws -> [CaseSummary]
+    func markFollowedUp(caseID: String) async throws
+    /// Median minutes to a first advocate reply (statistics).
+    func medianWaitMinutes() async throws -> Double?
 }
 
 /// The persistent queue of outbound messages.
@@ -158,7 +163,42 @@ public protocol OutboxStore: Sendable {
     func markFailed(id: Int64, error: String) async throws
     /// Messages waiting for a web chat session (polling).
     func takeWebMessages(conversationKey: String) async throws -> [Data]
+    /// Messages still waiting to be sent.
+    func pendingOutbound() async throws -> Int
+    /// Forgets web chat messages nobody polled for since `before` (the tab was closed).
+    func purgeUnpolledWebMessages(before: Date) async throws -> Int
 }
+
+/// Parts of long messages waiting for their siblings.
+public protocol MessagePartStore: Sendable {
+    /// Stores a part; returns all parts in order (and forgets them) once the group is complete.
+    func addPart(groupKey: String, part: Int, total: Int, sealed: Data, now: Date) async throws -> [Data]?
+    func purgeParts(before: Date) async throws -> Int
+}
+
+/// Console accounts, sessions, teams, routing and settings (staff data, never a resident's).
+public protocol AccountStore: Sendable {
+    func addAdvocate(login: String, role: Advocate.Role, passwordHash: String, teams: [String], now: Date) async throws
+    func advocate(login: String) async throws -> Advocate?
+    func advocates() async throws -> [Advocate]
+    func setDisabled(login: String, _ disabled: Bool) async throws
+    func setPassword(login: String, passwordHash: String) async throws
+    func setTOTPSecret(login: String, secret: String?) async throws
+    func setTeams(login: String, teams: [String]) async throws
+    func createSession(tokenHash: String, login: String, csrfToken: String, now: Date) async throws
+    func session(tokenHash: String, now: Date, idle: TimeInterval, absolute: TimeInterval) async throws -> AdvocateSession?
+    func deleteSession(tokenHash: String) async throws
+    func teams() async throws -> [Team]
+    func addTeam(id: String, title: String) async throws
+    func setRoute(topic: String, team: String?) async throws
+    func team(intent: String, category: String) async throws -> String?
+    func setting(_ key: String) async throws -> String?
+    func setSetting(_ key: String, _ value: String) async throws
+}
+
+/// Everything the service needs from storage. `SQLiteStore` is the embedded implementation; a shared
+/// PostgreSQL for several instances implements the same protocols.
+public typealias SanctuaryStorage = SecretStore & ConversationStore & CaseStore & OutboxStore & StatisticsStore & MessagePartStore & AccountStore
 
 /// Aggregate counts only.
 public protocol StatisticsStore: Sendable {

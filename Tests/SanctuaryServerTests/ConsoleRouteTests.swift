@@ -59,7 +59,7 @@ struct ConsoleBrowser {
 @Suite struct ConsoleRouteTests {
     static func harness() throws -> Harness {
         let harness = try Harness()
-        let store = harness.service.store
+        let store = harness.service.database
         try store.addTeam(id: "legal", title: "Legal aid")
         try store.addTeam(id: "health", title: "Health")
         try store.setRoute(topic: "rights", team: "legal")
@@ -197,7 +197,7 @@ struct ConsoleBrowser {
 
             var disabled = ConsoleBrowser(client)
             _ = try await disabled.login("hana", "hana password 12")
-            try harness.service.store.setDisabled(login: "hana", true)
+            try harness.service.database.setDisabled(login: "hana", true)
             #expect(try await disabled.get("/console").status == .seeOther)
         }
     }
@@ -249,10 +249,10 @@ struct ConsoleBrowser {
             _ = try await admin.login("dilara", "dilara password")
             let bad = try await admin.post("/console/admin/hours", [("hours", "whenever")])
             #expect(bad.headers[.location]?.contains("office") == true)
-            #expect(try harness.service.store.setting("office_hours") == nil)
+            #expect(try harness.service.database.setting("office_hours") == nil)
             let saved = try await admin.post("/console/admin/hours", [("hours", "sat 10:00-11:00")])
             #expect(saved.status == .seeOther)
-            #expect(try harness.service.store.setting("office_hours") == "sat 10:00-11:00")
+            #expect(try harness.service.database.setting("office_hours") == "sat 10:00-11:00")
             #expect(harness.service.content.current.version == 2)
             #expect(harness.service.content.current.engine.settings.officeHours.ranges.count == 1)
             _ = try await admin.post("/console/admin/routes", [("topic", "sensitive"), ("team", "health")])

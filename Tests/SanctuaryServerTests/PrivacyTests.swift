@@ -40,7 +40,7 @@ import Testing
         try await harness.service.cases.reply(caseID: id, advocate: "tomas", text: "Hola, soy Tomás. ¿Le mostraron un papel?", idempotencyKey: "1")
         #expect(try await harness.service.outboundWorker.drain() >= 3)   // advocate reply, gateway and Vonage answers
         try await harness.service.cases.close(caseID: id)
-        try harness.service.store.checkpoint()
+        try harness.service.database.checkpoint()
         for canary in canaries {
             #expect(harness.filesContaining(canary).isEmpty, "\(canary) found on disk")
             #expect(!harness.logs.text.contains(canary), "\(canary) found in the log")
@@ -63,7 +63,7 @@ import Testing
         #expect(try await harness.service.store.openCases().isEmpty)
         #expect(try await harness.service.store.caseKeys(id: id) == nil)
         #expect(try await harness.service.store.transcript(caseID: id).isEmpty)
-        #expect(try harness.service.store.inventory().first { $0.table == "conversation" }?.rows == 0)
+        #expect(try harness.service.database.inventory().first { $0.table == "conversation" }?.rows == 0)
         // A copy of the old ciphertext opens only with the destroyed key.
         #expect(throws: CipherError.openFailed) { try CaseCipher.open(sealed, key: CaseCipher.newKey(), context: id) }
         #expect(try CaseCipher.openString(sealed, key: keys.transcriptKey, context: id).contains("ICE"))
@@ -102,20 +102,20 @@ import Testing
         let firstKey = try await harness.service.pipeline.conversationKey(channel: "twilio", address: "+15550199734")
         harness.clock.advance(by: 25 * 3600)
         try await harness.service.retentionJobs.runOnce()
-        #expect(try harness.service.store.inventory().first { $0.table == "conversation" }?.rows == 0)
+        #expect(try harness.service.database.inventory().first { $0.table == "conversation" }?.rows == 0)
         harness.clock.advance(by: 48 * 3600)
         try await harness.service.retentionJobs.runOnce()
         // Two rotations later the old secret is gone: the same number gets an unrelated key.
         let laterKey = try await harness.service.pipeline.conversationKey(channel: "twilio", address: "+15550199734")
         #expect(laterKey != firstKey)
-        #expect(try harness.service.store.inventory().first { $0.table == "key_period" }?.rows ?? 0 <= 2)
+        #expect(try harness.service.database.inventory().first { $0.table == "key_period" }?.rows ?? 0 <= 2)
     }
 
     @Test func schemaHasNoIdentifyingColumns() throws {
         let harness = try Harness()
         defer { harness.remove() }
         let forbidden = ["phone", "msisdn", "name", "email", "nationality", "status", "ip", "address", "number", "country", "zip", "city"]
-        for (table, columns) in try harness.service.store.schema() {
+        for (table, columns) in try harness.service.database.schema() {
             for column in columns {
                 let parts = column.lowercased().split(separator: "_").map(String.init)
                 for word in forbidden {

@@ -14,13 +14,13 @@ public struct ConsoleAuth: Sendable {
     public static let bcryptCost: UInt8 = 12
     public static let minimumPasswordLength = 12
 
-    let store: SQLiteStore
+    let store: any SanctuaryStorage
     let clock: any ServiceClock
     public var idleTimeout: TimeInterval = 30 * 60
     public var absoluteTimeout: TimeInterval = 12 * 3600
     let throttle = LoginThrottle()
 
-    public init(store: SQLiteStore, clock: any ServiceClock) {
+    public init(store: any SanctuaryStorage, clock: any ServiceClock) {
         self.store = store
         self.clock = clock
     }
@@ -56,7 +56,7 @@ public struct ConsoleAuth: Sendable {
         let now = clock.now
         let key = login.lowercased()
         if let wait = throttle.wait(for: key, now: now) { return .throttled(retryAfter: wait) }
-        let account = try store.advocate(login: key)
+        let account = try await store.advocate(login: key)
         // Verify against a dummy hash when the account does not exist, so timing does not tell.
         let valid = Bcrypt.verify(password, hash: account?.passwordHash ?? Self.dummyHash)
         guard let account, valid, !account.disabled else {
@@ -72,7 +72,7 @@ public struct ConsoleAuth: Sendable {
         }
         throttle.succeed(key)
         let token = Self.randomToken(), csrf = Self.randomToken()
-        try store.createSession(tokenHash: Self.hash(token), login: account.login, csrfToken: csrf, now: now)
+        try await store.createSession(tokenHash: Self.hash(token), login: account.login, csrfToken: csrf, now: now)
         return .success(token: token, csrf: csrf)
     }
 
@@ -93,17 +93,17 @@ public struct ConsoleAuth: Sendable {
     }
 
     /// The signed-in advocate for a cookie value, if the session is valid.
-    public func session(token: String?) throws -> (AdvocateSession, Advocate)? {
+    public func session(token: String?) async throws -> (AdvocateSession, Advocate)? {
         guard let token, !token.isEmpty,
-              let session = try store.session(tokenHash: Self.hash(token), now: clock.now, idle: idleTimeout, absolute: absoluteTimeout),
-              let advocate = try store.advocate(login: session.login), !advocate.disabled
+              let session = try await store.session(tokenHash: Self.hash(token), now: clock.now, idle: idleTimeout, absolute: absoluteTimeout)
         else { return nil }
+        guard let advocate = try await store.advocate(login: session.login), !advocate.disabled else { return nil }
         return (session, advocate)
     }
 
     /// Ends a session on the server.
-    public func logout(token: String) throws {
-        try store.deleteSession(tokenHash: Self.hash(token))
+    public func logout(token: String) async throws {
+        try await store.deleteSession(tokenHash: Self.hash(token))
     }
 }
 

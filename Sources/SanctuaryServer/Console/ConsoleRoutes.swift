@@ -32,7 +32,7 @@ struct ConsoleRoutes {
         router.post("/console/login") { request, _ -> Response in try await login(request) }
         router.post("/console/logout") { request, _ -> Response in
             try await withUser(request, form: true) { user, _ in
-                try auth.logout(token: user.token)
+                try await auth.logout(token: user.token)
                 var response = Response.redirect("/console/login")
                 response.headers.append(HTTPField(name: .setCookie, value: "\(ConsoleAuth.cookieName)=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0"))
                 return response
@@ -82,7 +82,7 @@ struct ConsoleRoutes {
     /// Runs `body` for a signed-in advocate; for state changes (`form`) the CSRF token must match.
     func withUser(_ request: Request, form: Bool = false, _ body: (User, [(name: String, value: String)]) async throws -> Response) async throws -> Response {
         let token = request.cookies[ConsoleAuth.cookieName]?.value
-        guard let (session, advocate) = try auth.session(token: token), let token else {
+        guard let (session, advocate) = try await auth.session(token: token), let token else {
             if request.method == .get && !request.uri.path.hasPrefix("/console/events") && !request.uri.path.hasPrefix("/console/queue-fragment") {
                 return .redirect("/console/login")
             }
@@ -245,7 +245,7 @@ struct ConsoleRoutes {
                             let json = #"{"kind":"\#(event.kind.rawValue)","case":"\#(event.caseID)","urgent":\#(event.urgent)}"#
                             continuation.yield("event: queue\ndata: \(json)\n\n")
                         } else {
-                            guard (try? auth.session(token: token)) != nil else { break }
+                            guard (try? await auth.session(token: token)) != nil else { break }
                             continuation.yield(": keep-alive\n\n")
                         }
                     }
@@ -272,7 +272,7 @@ struct ConsoleRoutes {
         }.joined(separator: "\n")
         let canned = service.cannedReplies[c.language] ?? service.cannedReplies["en"] ?? []
         let cannedButtons = canned.map { (text: String) -> String in "<li><button type=\"button\" class=\"canned\" data-text=\"\(escapeHTML(text))\">\(escapeHTML(text))</button></li>" }.joined()
-        let teams = try service.store.teams()
+        let teams = try await service.store.teams()
         let teamOptions = teams.map { (team: Team) -> String in "<option value=\"\(escapeHTML(team.id))\"\(c.team == team.id ? " selected" : "")>\(escapeHTML(team.title))</option>" }.joined()
         let closed = c.closedAt != nil
         let claim = c.claimedBy == user.advocate.login
@@ -370,11 +370,11 @@ struct ConsoleRoutes {
         let ui = ui(request)
         let t = { (key: String) in escapeHTML(ConsoleStrings.text(key, ui)) }
         let csrf = "<input type=\"hidden\" name=\"_csrf\" value=\"\(escapeHTML(user.session.csrfToken))\">"
-        let advocates = try service.store.advocates().map { a -> String in
+        let advocates = try await service.store.advocates().map { a -> String in
             let toggle = a.disabled ? "enable" : "disable"
             return "<tr><td>\(escapeHTML(a.login))</td><td>\(a.role.rawValue)</td><td>\(escapeHTML(a.teams.joined(separator: ", ")))</td><td>\(a.disabled ? t("disabled") : "")</td><td>\(a.login == user.advocate.login ? "" : "<form method=\"post\" action=\"/console/admin/\(toggle)\" class=\"inline\">\(csrf)<input type=\"hidden\" name=\"login\" value=\"\(escapeHTML(a.login))\"><button type=\"submit\">\(t(toggle))</button></form>")</td></tr>"
         }.joined()
-        let teams = try service.store.teams().map { (team: Team) -> String in "<tr><td>\(escapeHTML(team.id))</td><td>\(escapeHTML(team.title))</td><td>\(escapeHTML(team.topics.joined(separator: ", ")))</td><td>\(escapeHTML(team.members.joined(separator: ", ")))</td></tr>" }.joined()
+        let teams = try await service.store.teams().map { (team: Team) -> String in "<tr><td>\(escapeHTML(team.id))</td><td>\(escapeHTML(team.title))</td><td>\(escapeHTML(team.topics.joined(separator: ", ")))</td><td>\(escapeHTML(team.members.joined(separator: ", ")))</td></tr>" }.joined()
         let reload: String
         switch service.content.lastReload {
         case .some(let status) where !status.succeeded:
@@ -390,7 +390,8 @@ struct ConsoleRoutes {
         let hourFormatter = DateFormatter()
         hourFormatter.timeZone = service.configuration.timeZone
         hourFormatter.dateFormat = "HH"
-        let median = try service.store.medianWaitMinutes().map { String(format: "%.1f min", $0) } ?? "–"
+        let officeHours = (try? await service.store.setting("office_hours")) ?? service.configuration.officeHours
+        let median = try await service.store.medianWaitMinutes().map { String(format: "%.1f min", $0) } ?? "–"
         let body = """
         <h1>\(t("admin"))</h1>
         \(message.map { (m: String) -> String in "<p class=\"notice\" role=\"status\">\(escapeHTML(m))</p>" } ?? "")
@@ -411,7 +412,7 @@ struct ConsoleRoutes {
         <section><h2>\(t("hours"))</h2>
         <form method="post" action="/console/admin/hours" class="stack">\(csrf)
         <label for="hours">\(t("hours")) (\(escapeHTML(service.configuration.timeZone.identifier)))\(service.configuration.urgentAlwaysStaffed ? " · urgent: 24/7" : "")</label>
-        <input id="hours" name="hours" value="\(escapeHTML((try? service.store.setting("office_hours")) ?? service.configuration.officeHours))" required>
+        <input id="hours" name="hours" value="\(escapeHTML(officeHours))" required>
         <button type="submit">\(t("save"))</button></form>
         <p>\(t("out_of_hours_note"))</p></section>
         <section><h2>\(t("statistics"))</h2><p>\(t("median_wait")): \(median)</p>
@@ -433,22 +434,22 @@ struct ConsoleRoutes {
             case "advocates":
                 let role = Advocate.Role(rawValue: form.first("role") ?? "") ?? .advocate
                 let teams = (form.first("team") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                try service.store.addAdvocate(login: (form.first("login") ?? "").lowercased(), role: role,
+                try await service.store.addAdvocate(login: (form.first("login") ?? "").lowercased(), role: role,
                                               passwordHash: try ConsoleAuth.hashPassword(form.first("password") ?? ""), teams: teams, now: service.clock.now)
                 message = "added \(form.first("login") ?? "")"
             case "disable", "enable":
-                try service.store.setDisabled(login: form.first("login") ?? "", action == "disable")
+                try await service.store.setDisabled(login: form.first("login") ?? "", action == "disable")
             case "teams":
-                try service.store.addTeam(id: form.first("id") ?? "", title: form.first("title") ?? "")
+                try await service.store.addTeam(id: form.first("id") ?? "", title: form.first("title") ?? "")
             case "hours":
                 let hours = (form.first("hours") ?? "").trimmingCharacters(in: .whitespaces)
                 _ = try OfficeHours.parse(hours, timeZone: service.configuration.timeZone)
-                try service.store.setSetting("office_hours", hours)
+                try await service.store.setSetting("office_hours", hours)
                 let status = service.content.reload()
                 message = status.succeeded ? "office hours: \(hours)" : "office hours saved; reload refused (see content errors)"
             case "routes":
                 let team = form.first("team").flatMap { $0.isEmpty ? nil : $0 }
-                try service.store.setRoute(topic: form.first("topic") ?? "", team: team)
+                try await service.store.setRoute(topic: form.first("topic") ?? "", team: team)
             default:
                 break
             }
