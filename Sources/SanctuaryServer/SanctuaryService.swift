@@ -8,6 +8,7 @@ import SanctuaryNLU
 import SanctuaryPrivacy
 import SanctuaryStore
 import ServiceLifecycle
+import Yams
 
 /// The wiring point: configuration in, a running service out. Everything the routes and workers use is
 /// built here once.
@@ -44,6 +45,7 @@ public final class SanctuaryService: Sendable {
         rotation = RotationSchedule(periodSeconds: configuration.keyRotationHours * 3600)
         _ = try configuration.conversationSettings()
         try Self.seedDirectory(configuration: configuration, logger: logger)
+        try Self.seedTeams(configuration: configuration, store: database, logger: logger)
         let database = self.database
         content = try ContentHolder {
             // Office hours edited in the admin console override the configured ones (applied at reload).
@@ -103,6 +105,20 @@ public final class SanctuaryService: Sendable {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let document = try DirectoryStore.importDirectory(from: seed, dataDirectory: configuration.dataDirectory, timeZone: configuration.timeZone.identifier)
         logger.info("services directory imported", metadata: ["seed": "\(seed)", "services": "\(document.services.count)"])
+    }
+
+    /// Creates the demo teams and routes (`SANCTUARY_TEAMS_SEED`) when the store has no team yet.
+    static func seedTeams(configuration: ServerConfiguration, store: SQLiteStore, logger: Logger) throws {
+        guard let path = configuration.teamsSeed, try store.teams().isEmpty,
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+        guard let root = try Yams.load(yaml: text) as? [String: Any], let teams = root["teams"] as? [String: [String: Any]] else {
+            throw ConfigurationError("\(path): expected a mapping 'teams' of id: {title, topics}")
+        }
+        for (id, team) in teams.sorted(by: { $0.key < $1.key }) {
+            try store.addTeam(id: id, title: team["title"] as? String ?? id)
+            for topic in team["topics"] as? [String] ?? [] { try store.setRoute(topic: topic, team: id) }
+        }
+        logger.info("advocate teams created", metadata: ["teams": "\(teams.count)", "from": "\(path)"])
     }
 
     /// Answers services intents from `<data>/directory.json` (read again at every content reload).

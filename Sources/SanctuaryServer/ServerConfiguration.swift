@@ -17,6 +17,8 @@ public struct ServerConfiguration: Sendable {
     public var directorySeed: String? = "deploy/directory/riverside-us"
     /// Origins allowed to embed the web chat page in an iframe (e.g. https://www.city.example).
     public var chatEmbedOrigins: [String] = []
+    /// Teams and routes created on the first start of an empty store.
+    public var teamsSeed: String? = "deploy/teams.yaml"
     /// Canned replies per language for the console.
     public var cannedRepliesFile = "deploy/canned-replies.yaml"
     /// Deployment values filled into answers (hotline numbers, names).
@@ -99,6 +101,7 @@ public struct ServerConfiguration: Sendable {
                 throw ConfigurationError("SANCTUARY_CHAT_EMBED_ORIGINS: \"\(origin)\" is not an https origin")
             }
         }
+        if let v = values["SANCTUARY_TEAMS_SEED"] { c.teamsSeed = v.isEmpty ? nil : v }
         if let v = values["SANCTUARY_CANNED_REPLIES"] { c.cannedRepliesFile = v }
         if let v = values["SANCTUARY_VALUES"] { c.valuesFile = v.isEmpty ? nil : v }
         if let v = values["SANCTUARY_PUBLIC_URL"] { c.publicURL = v }

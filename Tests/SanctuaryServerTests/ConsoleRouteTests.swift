@@ -265,3 +265,19 @@ struct ConsoleBrowser {
         }
     }
 }
+
+@Suite struct TeamSeedTests {
+    /// Olena's deportation letter (journey 3) goes to the legal-aid team of the demo city.
+    @Test func demoTeamsRouteDeportationToLegalAid() async throws {
+        let harness = try Harness { $0.teamsSeed = Repository.root.appendingPathComponent("deploy/teams.yaml").path }
+        defer { harness.remove() }
+        #expect(try harness.service.database.teams().map(\.id) == ["health", "housing-work", "legal", "safety"])
+        try await harness.app().test(.router) { client in
+            let body = #"{"session":"olena-session-0123456789","text":"отримала лист з Ausländerbehörde, там Abschiebungsandrohung, строк тиждень"}"#
+            _ = try await client.execute(uri: "/api/v1/messages", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+        }
+        let open = try await harness.service.store.openCases()
+        #expect(open.first?.intent == "deportation_papers")
+        #expect(open.first?.team == "legal")
+    }
+}

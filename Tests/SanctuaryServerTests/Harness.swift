@@ -101,6 +101,9 @@ struct Harness {
         configuration.vonageAPIKey = "key"
         configuration.vonageAPISecret = "secret"
         configuration.officeHours = "mon-sun 00:00-24:00"
+        configuration.directorySeed = Repository.root.appendingPathComponent("deploy/directory/riverside-us").path
+        configuration.cannedRepliesFile = Repository.root.appendingPathComponent("deploy/canned-replies.yaml").path
+        configuration.teamsSeed = nil
         configure(&configuration)
         clock = ManualClock(Date())
         service = try SanctuaryService(configuration: configuration, clock: clock, transport: transport, logger: logs.logger(), intentEngine: engine)
