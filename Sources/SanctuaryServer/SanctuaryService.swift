@@ -107,15 +107,16 @@ public final class SanctuaryService: Sendable {
         logger.info("services directory imported", metadata: ["seed": "\(seed)", "services": "\(document.services.count)"])
     }
 
-    /// Creates the demo teams and routes (`SANCTUARY_TEAMS_SEED`) when the store has no team yet.
+    /// Creates the demo teams and routes (`SANCTUARY_TEAMS_SEED`) when no topic is routed yet.
     static func seedTeams(configuration: ServerConfiguration, store: SQLiteStore, logger: Logger) throws {
-        guard let path = configuration.teamsSeed, try store.teams().isEmpty,
+        // Seeded while no topic is routed yet (accounts may already exist: `advocate add --team` creates teams).
+        guard let path = configuration.teamsSeed, try store.teams().allSatisfy({ $0.topics.isEmpty }),
               let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
         guard let root = try Yams.load(yaml: text) as? [String: Any], let teams = root["teams"] as? [String: [String: Any]] else {
             throw ConfigurationError("\(path): expected a mapping 'teams' of id: {title, topics}")
         }
         for (id, team) in teams.sorted(by: { $0.key < $1.key }) {
-            try store.addTeam(id: id, title: team["title"] as? String ?? id)
+            try store.addTeam(id: id, title: team["title"] as? String ?? id)   // keeps members of an existing team
             for topic in team["topics"] as? [String] ?? [] { try store.setRoute(topic: topic, team: id) }
         }
         logger.info("advocate teams created", metadata: ["teams": "\(teams.count)", "from": "\(path)"])

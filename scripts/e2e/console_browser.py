@@ -157,6 +157,7 @@ def main():
 
         row = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#queue tr.urgent")))
         check("urgent case appears in the queue without a reload", "kyr_door" in row.text, row.text)
+        check("routed to Tomás's team (demo routing: rights -> legal)", "legal" in row.text, row.text)
         alert = driver.find_element(By.ID, "alert")
         check("a visible alert is shown", alert.is_displayed() and alert.text.strip() != "", alert.text)
         shot("03-urgent-case-arrived")
