@@ -29,6 +29,8 @@ struct ChatCommand: AsyncParsableCommand {
         let deployment = try DeploymentValues.loadOrExit(content.valuesPath(values))
         let conversation = ConversationEngine(intents: engine, renderer: AnswerRenderer(content: engine.content, values: deployment))
         var state = ConversationState()
+        print("      (what a resident sees after texting \"hi\")")
+        print("bot> " + (conversation.renderer.conversation("greeting", language: "en") ?? ""))
         while true {
             print("you> ", terminator: "")
             guard let line = readLine() else { break }

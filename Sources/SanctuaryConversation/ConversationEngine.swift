@@ -68,9 +68,18 @@ public struct ConversationEngine: Sendable {
             return ConversationStep(state: state, actions: actions, classification: result)
         }
 
-        // 4. A bare number answers the last menu (or the main menu).
+        // 4. A bare number answers the menu the bot showed last. With no menu shown it is an acknowledgement
+        //    ("1", "ok" after an answer): say goodbye kindly and how to erase the chat.
         if let number = Menus.number(in: message) {
-            actions += menuChoice(number, state: &state, language: language, message: message, now: now)
+            guard state.awaiting != nil else {
+                actions = [.count(intent: "thanks_goodbye", language: language)]
+                actions += answer(intent: "thanks_goodbye", level: .none, state: &state, language: language, message: message, now: now)
+                return ConversationStep(state: state, actions: actions, classification: result)
+            }
+            let choice = menuChoice(number, state: &state, language: language, message: message, now: now)
+            // Count what was chosen, not what the model made of a lone digit.
+            actions = choice.chosenIntent.map { [.count(intent: $0, language: state.language ?? language)] } ?? []
+            actions += choice.actions
             return ConversationStep(state: state, actions: actions, classification: result)
         }
 
@@ -147,15 +156,15 @@ public struct ConversationEngine: Sendable {
         }
     }
 
-    private func menuChoice(_ number: Int, state: inout ConversationState, language: String, message: String, now: Date) -> [ConversationAction] {
+    private func menuChoice(_ number: Int, state: inout ConversationState, language: String, message: String, now: Date) -> (actions: [ConversationAction], chosenIntent: String?) {
         let awaiting = state.awaiting ?? .menu
         if awaiting == .language {
             let list = languages
-            guard (1...list.count).contains(number) else { return showLanguages(&state) }
+            guard (1...list.count).contains(number) else { return (showLanguages(&state), "switch_language") }
             state.language = list[number - 1]
             state.languageChosen = true
             state.awaiting = nil
-            return [.reply([text("language_switched", list[number - 1])])]
+            return ([.reply([text("language_switched", list[number - 1])])], "switch_language")
         }
         let menu = awaiting == .clarify ? settings.menus.clarify : settings.menus.main
         switch menu[number] {
@@ -164,12 +173,12 @@ public struct ConversationEngine: Sendable {
             // A menu choice asks for information: an intent that is urgent only when happening now is not
             // urgent when picked from a list; topics that always need a person (legal help) still get one.
             let base = intents.intent(id)?.handoff ?? .none
-            return answer(intent: id, level: base == .urgent ? .none : base, state: &state, language: language, message: "", now: now)
+            return (answer(intent: id, level: base == .urgent ? .none : base, state: &state, language: language, message: "", now: now), id)
         case .languageMenu?:
-            return showLanguages(&state)
+            return (showLanguages(&state), "switch_language")
         case .mainMenu?, nil:
             state.awaiting = .menu
-            return [.reply([text("menu", language)])]
+            return ([.reply([text("menu", language)])], "show_menu")
         }
     }
 

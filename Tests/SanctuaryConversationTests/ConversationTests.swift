@@ -124,6 +124,27 @@ struct Phone {
         #expect(choice.openedCase == nil)
     }
 
+    /// Journey 2: after an answer, "1" is an acknowledgement, not "rights & raids"; the bot keeps Arabic,
+    /// says goodbye and mentions DELETE.
+    @Test func bareNumberWithoutAMenuIsAGoodbyeInTheSameLanguage() {
+        var phone = Phone()
+        phone.send("marhaba, 3andi waja3 bi sinni w ma 3andi ta2meen")
+        #expect(phone.state.language == "ar")
+        let step = phone.send("1")
+        #expect(step.replies == [Demo.answer("thanks_goodbye", "ar")])
+        #expect(step.actions.contains(.count(intent: "thanks_goodbye", language: "ar")))
+        #expect(step.openedCase == nil)
+        #expect(phone.state.language == "ar")
+    }
+
+    @Test func menuChoicesAreCountedAsTheChosenTopic() {
+        var phone = Phone()
+        phone.send("hola")
+        phone.send("MENU")
+        let choice = phone.send("3")
+        #expect(choice.actions.first == .count(intent: "find_food", language: "es"))
+    }
+
     @Test func menuDigitsInArabicScript() {
         var phone = Phone()
         phone.send("مرحبا")
