@@ -16,9 +16,9 @@ echo "== swift test"
 swift test --disable-xctest
 echo "== end to end: the official twilio library signs webhooks, real Kannel (bearerbox, smsbox, fakesmsc), smsutil/gsm0338 codecs"
 E2E_STRICT=1 SANCTUARY_BIN="$bin" scripts/e2e/run_all.sh
-echo "== sanctuary eval: development set (held out from training; thresholds were tuned on it)"
+echo "== sanctuary eval: development set (held out from training; thresholds were tuned on it; targets hold for every language)"
 "$bin" eval eval/dev --min-intent-accuracy 0.90 --min-language-accuracy 0.97 \
-  --min-urgent-recall 0.98 --max-out-of-scope-escalation 0.02 --confusions 10
+  --min-urgent-recall 0.98 --max-out-of-scope-escalation 0.02 --per-language --confusions 10
 echo "== sanctuary eval: test set (written apart from the content; its misses informed only the last content round)"
 "$bin" eval eval/test --min-intent-accuracy 0.90 --min-language-accuracy 0.96 \
   --min-urgent-recall 0.97 --max-out-of-scope-escalation 0.03 --confusions 10
