@@ -97,6 +97,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ]
         ),
         .testTarget(name: "SanctuaryDirectoryTests", dependencies: ["SanctuaryDirectory"]),

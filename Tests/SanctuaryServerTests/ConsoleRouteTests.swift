@@ -6,6 +6,7 @@ import NIOCore
 import SanctuaryChannels
 import SanctuaryServer
 import SanctuaryStore
+import HummingbirdOTP
 import Testing
 
 /// A browser's view of the console through the router: cookies kept by hand.
@@ -279,5 +280,71 @@ struct ConsoleBrowser {
         let open = try await harness.service.store.openCases()
         #expect(open.first?.intent == "deportation_papers")
         #expect(open.first?.team == "legal")
+    }
+}
+
+@Suite struct ConsoleCaseActionTests {
+    @Test func unclaimTransferNoteAndAdminAccountRoutes() async throws {
+        let harness = try ConsoleRouteTests.harness()
+        defer { harness.remove() }
+        try await harness.app().test(.router) { client in
+            _ = try await client.twilio(from: "+15550188301", body: "ICE is knocking on my door right now")
+            let id = try #require(try await harness.service.store.openCases().first?.id)
+            var tomas = ConsoleBrowser(client)
+            _ = try await tomas.login("tomas", "tomas password 1")
+            _ = try await tomas.post("/console/cases/\(id)/claim", [])
+            _ = try await tomas.post("/console/cases/\(id)/unclaim", [])
+            #expect(try await harness.service.store.caseSummary(id: id)?.claimedBy == nil)
+            _ = try await tomas.post("/console/cases/\(id)/note", [("text", "called the rapid response team, call back +15550188301")])
+            let lines = try await harness.service.cases.transcript(caseID: id)
+            #expect(lines.last?.author == "note")
+            #expect(lines.last?.text.contains("<PHONE>") == true, "notes are scrubbed too")
+            // Transfer to another team: the case leaves Tomás's queue and his access.
+            let moved = try await tomas.post("/console/cases/\(id)/transfer", [("team", "health")])
+            #expect(moved.headers[.location] == "/console")
+            #expect(try await harness.service.store.caseSummary(id: id)?.team == "health")
+            #expect(try await tomas.get("/console/cases/\(id)").status == .forbidden)
+            var hana = ConsoleBrowser(client)
+            _ = try await hana.login("hana", "hana password 12")
+            #expect(try await hana.get("/console/cases/\(id)").status == .ok)
+
+            var admin = ConsoleBrowser(client)
+            _ = try await admin.login("dilara", "dilara password")
+            _ = try await admin.post("/console/admin/teams", [("id", "schools"), ("title", "Schools")])
+            let short = try await admin.post("/console/admin/advocates", [("login", "newbie"), ("role", "advocate"), ("team", "schools"), ("password", "short")])
+            #expect(short.headers[.location]?.contains("12") == true, "password too short is refused with a reason")
+            _ = try await admin.post("/console/admin/advocates", [("login", "newbie"), ("role", "advocate"), ("team", "schools"), ("password", "a long enough password")])
+            let created = try #require(try harness.service.database.advocate(login: "newbie"))
+            #expect(created.teams == ["schools"] && created.role == .advocate)
+            _ = try await admin.post("/console/admin/disable", [("login", "newbie")])
+            #expect(try harness.service.database.advocate(login: "newbie")?.disabled == true)
+            var newbie = ConsoleBrowser(client)
+            #expect(try await newbie.login("newbie", "a long enough password").status == .unauthorized)
+            _ = try await admin.post("/console/admin/enable", [("login", "newbie")])
+            #expect(try await newbie.login("newbie", "a long enough password").status == .seeOther)
+            // An advocate cannot use admin routes.
+            #expect(try await tomas.post("/console/admin/advocates", [("login", "x2"), ("password", "a long enough password")]).status == .forbidden)
+        }
+    }
+
+    @Test func totpSecondFactor() async throws {
+        let harness = try ConsoleRouteTests.harness()
+        defer { harness.remove() }
+        let (secret, url) = ConsoleAuth.newTOTP(login: "tomas")
+        #expect(url.hasPrefix("otpauth://totp/"))
+        try harness.service.database.setTOTPSecret(login: "tomas", secret: secret)
+        try await harness.app().test(.router) { client in
+            var browser = ConsoleBrowser(client)
+            let withoutCode = try await browser.login("tomas", "tomas password 1")
+            #expect(withoutCode.status == .unauthorized)
+            let valid = TOTP(secret: secret).compute(date: harness.clock.now)
+            let neighbours = [-30.0, 30].map { TOTP(secret: secret).compute(date: harness.clock.now.addingTimeInterval($0)) }
+            let wrong = (1...9).map { (valid + $0 * 111_111) % 1_000_000 }.first { !neighbours.contains($0) }!
+            let wrongCode = try await browser.login("tomas", "tomas password 1", code: String(format: "%06d", wrong))
+            #expect(wrongCode.status == .unauthorized)
+            let code = String(format: "%06d", valid)
+            let signedIn = try await browser.login("tomas", "tomas password 1", code: code)
+            #expect(signedIn.status == .seeOther)
+        }
     }
 }
