@@ -5,6 +5,7 @@ import SanctuaryConversation
 import SanctuaryNLU
 import SanctuaryPrivacy
 import SanctuaryStore
+import Synchronization
 
 /// How a channel delivers the bot's answer.
 public enum ReplyMode: Sendable {
@@ -35,6 +36,7 @@ public struct MessagePipeline: Sendable {
     let events: AdvocateEvents
     let logger: Logger
     let scrubber = Scrubber()
+    private let secretCache = SecretCache()
 
     public init(content: ContentHolder, store: any SanctuaryStorage, secrets: ServerSecrets, rotation: RotationSchedule,
                 clock: any ServiceClock, events: AdvocateEvents, logger: Logger) {
@@ -51,12 +53,24 @@ public struct MessagePipeline: Sendable {
     /// that conversation still exists (a rotation never cuts an open case off).
     public func conversationKey(channel: String, address: String) async throws -> String {
         let period = rotation.period(at: clock.now)
-        if let previous = try await store.secret(period: period - 1, create: false) {
+        if let previous = try await secret(period: period - 1, current: period) {
             let old = Pseudonym.key(channel: channel, address: address, secret: previous)
             if try await store.conversation(key: old) != nil { return old }
         }
-        let secret = try await store.secret(period: period, create: true)!
+        let secret = try await secret(period: period, current: period)!
         return Pseudonym.key(channel: channel, address: address, secret: secret)
+    }
+
+    /// A period's secret, from memory after the first read (secrets never change once made). Only the current
+    /// and previous periods are held: older ones leave memory as they leave the store.
+    private func secret(period: Int, current: Int) async throws -> Data? {
+        if let known = secretCache.withLock({ cache -> Data? in
+            cache = cache.filter { $0.key >= current - 1 }
+            return cache[period]
+        }) { return known }
+        guard let secret = try await store.secret(period: period, create: period == current) else { return nil }
+        secretCache.withLock { $0[period] = secret }
+        return secret
     }
 
     /// Handles one message from a resident.
@@ -182,4 +196,10 @@ public struct ReplyAddress: Codable, Sendable {
     public let channel: String
     public let address: String
     public let serviceAddress: String?
+}
+
+/// The pseudonym secrets of the current and previous period, shared by all copies of a pipeline.
+final class SecretCache: Sendable {
+    private let secrets = Mutex<[Int: Data]>([:])
+    func withLock<T>(_ body: (inout [Int: Data]) -> T) -> T { secrets.withLock { body(&$0) } }
 }

@@ -85,12 +85,6 @@ public struct AndroidGatewaySender: MessageSender, CustomStringConvertible {
         let body: [String: Any] = ["id": String(message.idempotencyKey.prefix(36)), "textMessage": ["text": message.text], "phoneNumbers": [message.address]]
         request.httpBody = try? JSONSerialization.data(withJSONObject: body)
         request.timeoutInterval = 30
-        do {
-            let (status, headers, data) = try await transport.perform(request)
-            let id = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String
-            return outcome(status: status, headers: headers, body: data, providerID: id)
-        } catch {
-            return .retry(reason: "network error", after: nil)
-        }
+        return await transport.deliver(request, idField: "id")
     }
 }

@@ -57,6 +57,22 @@ public struct URLSessionTransport: HTTPTransport {
     }
 }
 
+extension HTTPTransport {
+    /// Performs a provider API call and turns the answer into an outcome: the provider's message id from the
+    /// JSON field `idField`, a provider-specific verdict from `inspect` when it has one, network errors retried.
+    func deliver(_ request: URLRequest, idField: String? = nil,
+                 inspect: (_ status: Int, _ body: Data) -> SendOutcome? = { _, _ in nil }) async -> SendOutcome {
+        do {
+            let (status, headers, body) = try await perform(request)
+            if let verdict = inspect(status, body) { return verdict }
+            let id = idField.flatMap { (try? JSONSerialization.jsonObject(with: body) as? [String: Any])?[$0] as? String }
+            return outcome(status: status, headers: headers, body: body, providerID: id)
+        } catch {
+            return .retry(reason: "network error", after: nil)
+        }
+    }
+}
+
 /// Turns an HTTP status into an outcome shared by all providers: 2xx sent, 429/5xx retry, other 4xx failed.
 func outcome(status: Int, headers: [String: String], body: Data, providerID: String?) -> SendOutcome {
     switch status {

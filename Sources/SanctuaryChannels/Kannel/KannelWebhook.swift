@@ -71,11 +71,6 @@ public struct KannelSender: MessageSender, CustomStringConvertible {
         guard let url = URL(string: sendURL + "?" + FormEncoding.encode(fields)) else { return .failed(reason: "invalid KANNEL_SEND_URL") }
         var request = URLRequest(url: url)
         request.timeoutInterval = 15
-        do {
-            let (status, headers, data) = try await transport.perform(request)
-            return outcome(status: status, headers: headers, body: data, providerID: nil)
-        } catch {
-            return .retry(reason: "network error", after: nil)
-        }
+        return await transport.deliver(request)
     }
 }

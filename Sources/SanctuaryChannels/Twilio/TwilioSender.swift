@@ -37,13 +37,7 @@ public struct TwilioSender: MessageSender, CustomStringConvertible {
         request.setValue(message.idempotencyKey, forHTTPHeaderField: "I-Twilio-Idempotency-Token")
         request.httpBody = Data(FormEncoding.encode(fields).utf8)
         request.timeoutInterval = 15
-        do {
-            let (status, headers, body) = try await transport.perform(request)
-            let sid = (try? JSONSerialization.jsonObject(with: body) as? [String: Any])?["sid"] as? String
-            return outcome(status: status, headers: headers, body: body, providerID: sid)
-        } catch {
-            return .retry(reason: "network error", after: nil)
-        }
+        return await transport.deliver(request, idField: "sid")
     }
 
     /// Deletes a message (its body and metadata) at Twilio: `DELETE …/Messages/{Sid}.json`.
@@ -52,12 +46,7 @@ public struct TwilioSender: MessageSender, CustomStringConvertible {
         request.httpMethod = "DELETE"
         request.setValue(basicAuth, forHTTPHeaderField: "Authorization")
         request.timeoutInterval = 15
-        do {
-            let (status, headers, body) = try await transport.perform(request)
-            return outcome(status: status, headers: headers, body: body, providerID: sid)
-        } catch {
-            return .retry(reason: "network error", after: nil)
-        }
+        return await transport.deliver(request)
     }
 
     var basicAuth: String { "Basic " + Data("\(accountSID):\(authToken)".utf8).base64EncodedString() }

@@ -1,4 +1,5 @@
 import Foundation
+import SanctuaryText
 
 /// Twilio's inbound message webhook (`POST` form, `X-Twilio-Signature`).
 public struct TwilioWebhook: Sendable, CustomStringConvertible {
@@ -61,21 +62,6 @@ public enum TwiML {
     public static func response(messages: [String]) -> String {
         let header = #"<?xml version="1.0" encoding="UTF-8"?>"#
         guard !messages.isEmpty else { return header + "<Response/>" }
-        return header + "<Response>" + messages.map { "<Message>" + escape($0) + "</Message>" }.joined() + "</Response>"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
+        return header + "<Response>" + messages.map { "<Message>" + MarkupEscaping.escape($0) + "</Message>" }.joined() + "</Response>"
     }
 }

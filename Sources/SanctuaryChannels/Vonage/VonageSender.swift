@@ -30,16 +30,12 @@ public struct VonageSender: MessageSender, CustomStringConvertible {
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(FormEncoding.encode(fields).utf8)
         request.timeoutInterval = 15
-        do {
-            let (status, headers, body) = try await transport.perform(request)
-            // Vonage answers 200 with a per-message status: "0" is success, "1" throttled.
-            if status == 200, let json = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
-               let first = (json["messages"] as? [[String: Any]])?.first, let code = first["status"] as? String, code != "0" {
-                return code == "1" ? .retry(reason: "vonage throttled", after: nil) : .failed(reason: "vonage status \(code)")
-            }
-            return outcome(status: status, headers: headers, body: body, providerID: nil)
-        } catch {
-            return .retry(reason: "network error", after: nil)
+        // Vonage answers 200 with a per-message status: "0" is success, "1" throttled.
+        return await transport.deliver(request) { status, body in
+            guard status == 200, let json = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+                  let first = (json["messages"] as? [[String: Any]])?.first, let code = first["status"] as? String, code != "0"
+            else { return nil }
+            return code == "1" ? .retry(reason: "vonage throttled", after: nil) : .failed(reason: "vonage status \(code)")
         }
     }
 }

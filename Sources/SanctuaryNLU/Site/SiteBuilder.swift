@@ -234,22 +234,8 @@ public struct SiteBuilder: Sendable {
         return title
     }
 
-    /// HTML-escaped text (also safe inside double-quoted attributes).
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// HTML-escaped text (also safe inside quoted attributes).
+    public static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 
     func html(_ text: String) -> String { Self.escape(text) }
     func attr(_ text: String) -> String { Self.escape(text) }

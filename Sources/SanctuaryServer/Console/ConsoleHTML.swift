@@ -1,21 +1,8 @@
 import Foundation
+import SanctuaryText
 
 /// Escapes text for HTML element content and attribute values.
-func escapeHTML(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(character)
-        }
-    }
-    return out
-}
+func escapeHTML(_ text: String) -> String { MarkupEscaping.escape(text) }
 
 /// The console's page frame: one stylesheet and one script from this server, no inline script or style.
 enum ConsolePage {
